@@ -1,0 +1,220 @@
+package vocab
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// MaxDocumentBytes is the largest JSON document DecodeJSON reads by
+// default: 8 MiB, well above any real partnership or scenario file.
+const MaxDocumentBytes = 8 << 20
+
+// DecodeJSON decodes one JSON document from data into v, strictly: unknown
+// fields, trailing data, a document larger than MaxDocumentBytes and values
+// of the wrong type are errors. Every error is a *FieldError (kind
+// ErrInvalid) whose Field is the JSON path of the offending value, such as
+// "statutoryPartners[2].role", so that the person who wrote the file can
+// find it.
+func DecodeJSON(data []byte, v any) error {
+	if len(data) > MaxDocumentBytes {
+		return Invalid("", "size", strconv.Itoa(len(data))+" bytes", "is larger than the "+strconv.Itoa(MaxDocumentBytes)+"-byte limit for a document")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Invalid("", "json", "", "is empty; expected a JSON object")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return jsonProblem(data, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		off := strconv.FormatInt(dec.InputOffset(), 10)
+		return Invalid("", "json", "offset "+off, "has data after the end of the JSON document")
+	}
+	return nil
+}
+
+// ReadJSON reads at most MaxDocumentBytes from r and decodes it with
+// DecodeJSON.
+func ReadJSON(r io.Reader, v any) error {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentBytes+1))
+	if err != nil {
+		return err
+	}
+	return DecodeJSON(data, v)
+}
+
+func jsonProblem(data []byte, err error) error {
+	var fe *FieldError
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &fe):
+		out := *fe
+		if out.Field == "" {
+			out.Field = pathOfString(data, fe.Value)
+		}
+		return &out
+	case errors.As(err, &syn):
+		return Invalid(pathAtOffset(data, syn.Offset), "json", "offset "+strconv.FormatInt(syn.Offset, 10), "is not valid JSON: "+strings.TrimPrefix(syn.Error(), "json: "))
+	case errors.As(err, &typ):
+		field := pathAtOffset(data, typ.Offset)
+		if field == "" {
+			field = typ.Field
+		}
+		return Invalid(field, "type", typ.Value, "must be "+typeName(typ.Type.Kind().String()))
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return Invalid("", "json", "end of input", "is not valid JSON: the document ends early")
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		name, _ = strconv.Unquote(name)
+		return Invalid(pathOfKey(data, name), "unknown-field", name, "is not a known field")
+	}
+	return Invalid("", "json", "", "could not be decoded: "+strings.TrimPrefix(msg, "json: "))
+}
+
+func typeName(kind string) string {
+	switch kind {
+	case "string":
+		return "a string"
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+		return "a whole number"
+	case "float32", "float64":
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "slice", "array":
+		return "a list"
+	case "struct", "map":
+		return "an object"
+	}
+	return "a " + kind
+}
+
+// walk visits every scalar value and container in data in document order,
+// calling visit with its JSON path, its decoded token and the input offset
+// just after it. It stops when visit returns true or at the first error.
+func walk(data []byte, visit func(path string, tok json.Token, end int64) bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var stack []frame
+	here := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		f := stack[len(stack)-1]
+		if f.array {
+			return f.path + "[" + strconv.Itoa(f.index) + "]"
+		}
+		if f.path == "" {
+			return f.key
+		}
+		return f.path + "." + f.key
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		end := dec.InputOffset()
+		if len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if !top.array && top.inKey {
+				if d, ok := tok.(json.Delim); ok && d == '}' {
+					stack = stack[:len(stack)-1]
+					advance(stack)
+					continue
+				}
+				top.key, _ = tok.(string)
+				top.inKey = false
+				if visit(here()+"#key", tok, end) {
+					return
+				}
+				continue
+			}
+		}
+		switch d, _ := tok.(json.Delim); d {
+		case '{', '[':
+			p := here()
+			if visit(p, tok, end) {
+				return
+			}
+			stack = append(stack, frame{array: d == '[', inKey: d == '{', path: p})
+		case '}', ']':
+			stack = stack[:len(stack)-1]
+			advance(stack)
+		default:
+			if visit(here(), tok, end) {
+				return
+			}
+			advance(stack)
+		}
+	}
+}
+
+// frame is one open object or array while walking a document.
+type frame struct {
+	array bool
+	index int
+	key   string
+	inKey bool
+	path  string
+}
+
+// advance moves the innermost container past the value just read.
+func advance(stack []frame) {
+	if len(stack) == 0 {
+		return
+	}
+	top := &stack[len(stack)-1]
+	if top.array {
+		top.index++
+	} else {
+		top.inKey = true
+	}
+}
+
+// pathOfString returns the path of the first string value equal to s.
+func pathOfString(data []byte, s string) string {
+	found := ""
+	walk(data, func(path string, tok json.Token, _ int64) bool {
+		if str, ok := tok.(string); ok && str == s && !strings.HasSuffix(path, "#key") {
+			found = path
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+// pathOfKey returns the path of the first object key equal to name.
+func pathOfKey(data []byte, name string) string {
+	found := name
+	walk(data, func(path string, tok json.Token, _ int64) bool {
+		if p, ok := strings.CutSuffix(path, "#key"); ok && tok == name {
+			found = p
+			return true
+		}
+		return false
+	})
+	return found
+}
+
+// pathAtOffset returns the path of the first value that ends at or after
+// offset.
+func pathAtOffset(data []byte, offset int64) string {
+	found := ""
+	walk(data, func(path string, _ json.Token, end int64) bool {
+		if strings.HasSuffix(path, "#key") {
+			return false
+		}
+		found = path
+		return end >= offset
+	})
+	return found
+}
