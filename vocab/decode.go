@@ -31,8 +31,12 @@ func DecodeJSON(data []byte, v any) error {
 	if err := dec.Decode(v); err != nil {
 		return jsonProblem(data, err)
 	}
+	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		off := strconv.FormatInt(dec.InputOffset(), 10)
+		for end < int64(len(data)) && strings.ContainsRune(" \t\r\n", rune(data[end])) {
+			end++
+		}
+		off := strconv.FormatInt(end, 10)
 		return Invalid("", "json", "offset "+off, "has data after the end of the JSON document")
 	}
 	return nil
