@@ -104,9 +104,9 @@ type Arrangements struct {
 	// Arrangements".
 	Title string `json:"title" validate:"required"`
 	// Year is the financial year the edition covers.
-	Year vocab.FinancialYear `json:"year"`
+	Year vocab.FinancialYear `json:"year" validate:"required"`
 	// Published is the publication date of this edition.
-	Published vocab.Date `json:"published"`
+	Published vocab.Date `json:"published" validate:"required"`
 	// Edition counts publications of the arrangements (2 for the second).
 	Edition int `json:"edition,omitempty" validate:"gte=0"`
 	// GoLive is the date the partnership's arrangements replaced its Local
@@ -451,7 +451,7 @@ type FundingLine struct {
 
 // FundingTable is the published funding table for one year.
 type FundingTable struct {
-	Year vocab.FinancialYear `json:"year"`
+	Year vocab.FinancialYear `json:"year" validate:"required"`
 	// Host is the organisation that hosts the business unit.
 	Host vocab.ID `json:"host" validate:"id"`
 	// Covers lists what the contributions pay for.

@@ -65,14 +65,24 @@ func (y FinancialYear) Label() string {
 	return fmt.Sprintf("%04d-%02d", int(y), (int(y)+1)%100)
 }
 
-// MarshalJSON encodes the year as "2020/21".
-func (y FinancialYear) MarshalJSON() ([]byte, error) { return json.Marshal(y.String()) }
+// MarshalJSON encodes the year as "2020/21", and the zero year (no year)
+// as "".
+func (y FinancialYear) MarshalJSON() ([]byte, error) {
+	if y == 0 {
+		return []byte(`""`), nil
+	}
+	return json.Marshal(y.String())
+}
 
-// UnmarshalJSON decodes "2020/21".
+// UnmarshalJSON decodes "2020/21", or "" as the zero year.
 func (y *FinancialYear) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return Invalid("", "financial-year", string(b), "is not a financial year string such as \"2020/21\"")
+	}
+	if s == "" {
+		*y = 0
+		return nil
 	}
 	v, err := ParseFinancialYear("", s)
 	if err != nil {

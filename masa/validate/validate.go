@@ -112,12 +112,12 @@ func toFieldError(rs masa.RuleSet, fe validator.FieldError) *vocab.FieldError {
 		out.Message = tagMessage(fe)
 	}
 	cite := formatCitation
-	if r, ok := rs.Rule(tag); ok {
+	ruleID := tag
+	if tag == "partner-body" {
+		ruleID = "statutory-roles"
+	}
+	if r, ok := rs.Rule(ruleID); ok {
 		cite = r.Citation
-	} else if tag == "category" {
-		if r, ok := rs.Rule("category"); ok {
-			cite = r.Citation
-		}
 	}
 	out.Citation = &cite
 	switch tag {
