@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		golden string
+	}{
+		{"essex default", nil, 0, "essex.txt"},
+		{"essex json", []string{"-json"}, 0, "essex.json"},
+		{"essex after ICBs", []string{"-on", "2023-06-01"}, 1, "essex-2023.txt"},
+		{"another partnership", []string{"-partnership", "../../masa/testdata/riverside.json", "-on", "2025-06-01"}, 0, "riverside.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, &out, &errOut)
+			assert.Equal(t, tt.code, code, errOut.String())
+			path := filepath.Join("testdata", tt.golden)
+			if *update {
+				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), out.String())
+		})
+	}
+}
+
+func TestRunBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"-on", "2020-02-30"},
+		{"-partnership", "testdata/does-not-exist.json"},
+		{"-nonsense"},
+	} {
+		var out, errOut bytes.Buffer
+		assert.Equal(t, 2, run(args, &out, &errOut), args)
+		assert.NotEmpty(t, errOut.String(), args)
+	}
+}
