@@ -176,7 +176,7 @@ func TestDecodeErrorsNameTheField(t *testing.T) {
 		{"bad date", `{"id":"x","arrangements":{"published":"2020-02-30"}}`, "arrangements.published", "2020-02-30"},
 		{"bad year", `{"arrangements":{"year":"2020/23"}}`, "arrangements.year", "2020/23"},
 		{"unknown field", `{"statutoryPartners":[{"org":"a","colour":"red"}]}`, "statutoryPartners[0].colour", "colour"},
-		{"wrong type", `{"area":{"population":"many"}}`, "area.population", "string"},
+		{"wrong type", `{"area":{"population":"many"}}`, "area.population", "many"},
 		{"bad amount", `{"funding":{"lines":[{"org":"a","amount":"12x"}]}}`, "", ""},
 	}
 	for _, tt := range tests {

@@ -40,7 +40,11 @@ func ParseDate(field, s string) (Date, error) {
 	if err != nil {
 		return Date{}, Invalid(field, "date", s, "is not a real date in the form YYYY-MM-DD")
 	}
-	return DateOf(t), nil
+	d := DateOf(t)
+	if !d.Valid() {
+		return Date{}, Invalid(field, "date", s, "is outside the years 0001 to 9999")
+	}
+	return d, nil
 }
 
 // MustDate parses "YYYY-MM-DD" and panics on error. It is meant for

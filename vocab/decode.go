@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -66,11 +67,14 @@ func jsonProblem(data []byte, err error) error {
 	case errors.As(err, &syn):
 		return Invalid(pathAtOffset(data, syn.Offset), "json", "offset "+strconv.FormatInt(syn.Offset, 10), "is not valid JSON: "+strings.TrimPrefix(syn.Error(), "json: "))
 	case errors.As(err, &typ):
-		field := pathAtOffset(data, typ.Offset)
+		field, literal := valueAtOffset(data, typ.Offset)
 		if field == "" {
 			field = typ.Field
 		}
-		return Invalid(field, "type", typ.Value, "must be "+typeName(typ.Type.Kind().String()))
+		if literal == "" {
+			literal = typ.Value
+		}
+		return Invalid(field, "type", literal, "must be "+typeName(typ.Type.Kind().String())+", not "+typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return Invalid("", "json", "end of input", "is not valid JSON: the document ends early")
 	}
@@ -212,13 +216,34 @@ func pathOfKey(data []byte, name string) string {
 // pathAtOffset returns the path of the first value that ends at or after
 // offset.
 func pathAtOffset(data []byte, offset int64) string {
-	found := ""
-	walk(data, func(path string, _ json.Token, end int64) bool {
+	path, _ := valueAtOffset(data, offset)
+	return path
+}
+
+// valueAtOffset returns the path of the first value that ends at or after
+// offset, and the value as text when it is a scalar (a string, number,
+// true, false or null). The text is cut to 100 bytes.
+func valueAtOffset(data []byte, offset int64) (string, string) {
+	found, text := "", ""
+	walk(data, func(path string, tok json.Token, end int64) bool {
 		if strings.HasSuffix(path, "#key") {
 			return false
 		}
 		found = path
+		switch v := tok.(type) {
+		case json.Delim:
+			text = ""
+		case string:
+			text = v
+		case nil:
+			text = "null"
+		default:
+			text = fmt.Sprint(v)
+		}
 		return end >= offset
 	})
-	return found
+	if len(text) > 100 {
+		text = text[:100]
+	}
+	return found, text
 }

@@ -247,12 +247,15 @@ func TestDecodeJSONNamesTheField(t *testing.T) {
 	}{
 		{`{"dates":["2020-01-01","2020-13-01"]}`, "dates[1]", "date", "2020-13-01"},
 		{`{"year":"2020/22"}`, "year", "financial-year", "2020/22"},
-		{`{"lines":[{"count":1},{"count":"x"}]}`, "lines[1].count", "type", "string"},
+		{`{"lines":[{"count":1},{"count":"x"}]}`, "lines[1].count", "type", "x"},
+		{`{"lines":[{"count":1.5}]}`, "lines[0].count", "type", "1.5"},
+		{`{"name":true}`, "name", "type", "true"},
 		{`{"lines":[{"count":1},{"colour":2}]}`, "lines[1].colour", "unknown-field", "colour"},
 		{`{"name":"a"} {}`, "", "json", "offset 13"},
 		{`{"name":`, "", "json", "end of input"},
 		{``, "", "json", ""},
 		{`[1]`, "", "type", "array"},
+		{`{"lines":{"count":1}}`, "lines", "type", "object"},
 	}
 	for _, tt := range tests {
 		var s sample
