@@ -330,10 +330,40 @@ func TestLeadHolderReportsConflicts(t *testing.T) {
 	assert.ErrorIs(t, err, vocab.ErrConflict)
 }
 
+func TestAsOf(t *testing.T) {
+	p := masa.Essex()
+	before, err := p.AsOf(vocab.MustDate("2022-06-30"))
+	require.NoError(t, err)
+	assert.Equal(t, p, before, "nothing changes before 1 July 2022")
+
+	after, err := p.AsOf(vocab.MustDate("2022-07-01"))
+	require.NoError(t, err)
+	assert.Equal(t, []vocab.ID{"nhs-mid-and-south-essex-icb", "nhs-suffolk-and-north-east-essex-icb", "nhs-hertfordshire-and-west-essex-icb"},
+		after.PartnersInRole(vocab.Health))
+	for _, sp := range after.StatutoryPartners {
+		if sp.Role == vocab.Health {
+			assert.Equal(t, "icb", sp.Body)
+		}
+	}
+	assert.Len(t, after.StatutoryPartners, 5)
+	assert.Len(t, after.RelevantAgencies, 33, "five CCGs become three ICBs")
+	assert.Equal(t, after.PartnersInRole(vocab.Health), after.Governance.Board.Seats[2].Orgs)
+	assert.True(t, after.Funding.Total().Equal(p.Funding.Total()), "money is left to the funding package")
+	assert.Len(t, p.StatutoryPartners, 7, "AsOf does not change its receiver")
+
+	h, err := after.LeadHolder("vice-chair", vocab.MustDate("2022-07-01"))
+	require.NoError(t, err)
+	assert.Len(t, h.Orgs, 3)
+
+	bad := masa.Essex()
+	bad.Successions[0].To = "nhs-nowhere-icb"
+	_, err = bad.AsOf(vocab.MustDate("2023-01-01"))
+	assert.ErrorIs(t, err, vocab.ErrNotFound)
+}
+
 // essexOnDates is the golden summary of what the model answers on key
 // dates: the rule set and who holds each lead area.
 func TestGoldenEssexOnDates(t *testing.T) {
-	p := masa.Essex()
 	type holding struct {
 		Area  vocab.ID   `json:"area"`
 		Role  vocab.Role `json:"role"`
@@ -349,6 +379,8 @@ func TestGoldenEssexOnDates(t *testing.T) {
 	var out []day
 	for _, d := range []string{"2019-06-29", "2020-06-29", "2022-07-01", "2023-12-15"} {
 		date := vocab.MustDate(d)
+		p, err := masa.Essex().AsOf(date)
+		require.NoError(t, err)
 		rs, err := masa.RuleSetOn(p, date)
 		require.NoError(t, err)
 		dd := day{Date: date, RuleSet: rs.ID, Review: rs.ReviewName}

@@ -63,6 +63,10 @@ type Partnership struct {
 	Funding *FundingTable `json:"funding,omitempty"`
 	// Contact is the partnership's published contact block.
 	Contact *Contact `json:"contact,omitempty"`
+	// Successions records organisations replaced by successors after the
+	// edition was published, such as clinical commissioning groups
+	// replaced by integrated care boards. See Partnership.AsOf.
+	Successions []Succession `json:"successions,omitempty" validate:"dive"`
 	// Texts holds optional text blocks, keyed by section ID, that the
 	// partnership supplies for its published plan in place of the
 	// generated text.

@@ -4,9 +4,12 @@
 //
 // Usage:
 //
-//	go run ./examples/masa [-partnership file.json] [-on YYYY-MM-DD] [-json]
+//	go run ./examples/masa [-partnership file.json] [-on YYYY-MM-DD] [-successions] [-json]
 //
-// The date defaults to the partnership's publication date. The exit status
+// The date defaults to the partnership's publication date. The data is
+// checked as published; with -successions, recorded successions that have
+// taken effect by the date (such as clinical commissioning groups replaced
+// by integrated care boards on 1 July 2022) are applied first. The exit status
 // is 0 when the partnership is valid on the date, 1 when it has problems
 // and 2 when the input could not be read.
 package main
@@ -61,6 +64,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	file := fs.String("partnership", "", "partnership JSON file (default: the embedded Essex 2020-21 arrangements)")
 	on := fs.String("on", "", "date to check, YYYY-MM-DD (default: the publication date)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
+	successions := fs.Bool("successions", false, "apply recorded successions (such as CCGs to ICBs) that have taken effect by the date")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -83,6 +87,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !date.Valid() {
 		fmt.Fprintln(stderr, "masa: the partnership has no publication date; give one with -on")
 		return 2
+	}
+	if *successions {
+		var err error
+		if p, err = p.AsOf(date); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
 	}
 	rs, err := validate.Partnership(p, date)
 	problems := vocab.AsProblems(err)

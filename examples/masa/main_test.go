@@ -23,6 +23,7 @@ func TestRun(t *testing.T) {
 		{"essex default", nil, 0, "essex.txt"},
 		{"essex json", []string{"-json"}, 0, "essex.json"},
 		{"essex after ICBs", []string{"-on", "2023-06-01"}, 1, "essex-2023.txt"},
+		{"essex after ICBs with successions", []string{"-on", "2023-06-01", "-successions"}, 0, "essex-2023-successions.txt"},
 		{"another partnership", []string{"-partnership", "../../masa/testdata/riverside.json", "-on", "2025-06-01"}, 0, "riverside.txt"},
 	}
 	for _, tt := range tests {

@@ -194,6 +194,12 @@ func checkReferences(r reporter, p *masa.Partnership, ix index) {
 	if s := p.Scrutiny; s != nil {
 		ref("scrutiny.leadArea", s.LeadArea, ix.leads[s.LeadArea], "lead area")
 	}
+	for i, sc := range p.Successions {
+		ref(fmt.Sprintf("successions[%d].to", i), sc.To, ix.orgs[sc.To], "organisation")
+		for j, from := range sc.From {
+			ref(fmt.Sprintf("successions[%d].from[%d]", i, j), from, ix.orgs[from], "organisation")
+		}
+	}
 	if f := p.Funding; f != nil {
 		ref("funding.host", f.Host, ix.orgs[f.Host], "organisation")
 		for i, l := range f.Lines {

@@ -41,6 +41,15 @@ func TestEssexAfterCCGsWereAbolished(t *testing.T) {
 	}
 }
 
+func TestEssexAsOfAfterSuccessionsIsValid(t *testing.T) {
+	for _, d := range []string{"2022-07-01", "2023-06-01", "2024-01-01"} {
+		p, err := masa.Essex().AsOf(vocab.MustDate(d))
+		require.NoError(t, err)
+		_, err = validate.Partnership(p, vocab.MustDate(d))
+		assert.NoError(t, err, d)
+	}
+}
+
 func TestRiversideIsValidUnderWT2023(t *testing.T) {
 	p, err := masa.LoadFile("../testdata/riverside.json")
 	require.NoError(t, err)
@@ -65,7 +74,7 @@ func TestProblemsAreReported(t *testing.T) {
 		}, []want{{"statutoryPartners", "statutory-roles"}}},
 		{"duplicate organisation ID", "2020-06-29", func(p *masa.Partnership) {
 			p.Organisations = append(p.Organisations, p.Organisations[0])
-		}, []want{{"organisations[38].id", "unique-id"}}},
+		}, []want{{"organisations[41].id", "unique-id"}}},
 		{"duplicate group ID", "2020-06-29", func(p *masa.Partnership) {
 			p.LocalGroups[1].ID = "cspr"
 		}, []want{{"localGroups[1].id", "unique-id"}}},
@@ -100,6 +109,9 @@ func TestProblemsAreReported(t *testing.T) {
 			p.LocalGroups[0].ID = "Stay Safe Mid"
 			p.StatutoryPartners[1].Role = "fire"
 		}, []want{{"statutoryPartners[1].role", "role"}, {"localGroups[0].id", "id"}, {"statutoryPartners", "statutory-roles"}, {"leadAreas[1].holder", "lead-holder"}}},
+		{"succession to an unknown organisation", "2020-06-29", func(p *masa.Partnership) {
+			p.Successions[0].To = "nhs-nowhere-icb"
+		}, []want{{"successions[0].to", "reference"}}},
 		{"councils line does not match members x rate", "2020-06-29", func(p *masa.Partnership) {
 			p.Funding.Lines[4].Members = 11
 		}, []want{{"funding.lines[4].amount", "funding-line"}}},
