@@ -87,9 +87,16 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+	log.Info("listening", "addr", ln.Addr().String(), "partnership", string(p.ID))
+	return serve(ctx, srv, ln, log, ready)
+}
+
+// serve runs srv on ln until ctx is done, then shuts it down gracefully:
+// it stops accepting connections and waits up to shutdownGrace for the
+// requests in flight to finish.
+func serve(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger, ready func(addr string)) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	log.Info("listening", "addr", ln.Addr().String(), "partnership", string(p.ID))
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -68,47 +69,57 @@ func TestRunServesAndStops(t *testing.T) {
 	assert.Error(t, err, "the listener is closed after shutdown")
 }
 
-// TestRunFinishesRequestsInFlight checks the graceful shutdown: a request
-// whose body is still arriving when shutdown starts is answered in full.
-func TestRunFinishesRequestsInFlight(t *testing.T) {
-	base, logs, stop := startRun(t)
-	pr, pw := io.Pipe()
-	req, err := http.NewRequest("POST", base+"/v1/partnership/validate?on=2020-06-29", pr)
+// TestServeFinishesRequestsInFlight checks the graceful shutdown: a
+// request being handled when shutdown starts is answered in full, and
+// serve returns only after it.
+func TestServeFinishesRequestsInFlight(t *testing.T) {
+	started, release := make(chan struct{}), make(chan struct{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		close(started)
+		<-release
+		_, _ = io.WriteString(w, "finished")
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	req.Header.Set("Content-Type", "application/json")
+	var logs syncBuffer
+	log, err := newLogger(&logs, "text", "info")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, &http.Server{Handler: h, ReadHeaderTimeout: time.Second}, ln, log, nil) }()
+
 	type result struct {
-		status int
-		err    error
+		body string
+		err  error
 	}
 	got := make(chan result, 1)
 	go func() {
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := http.Get("http://" + ln.Addr().String() + "/")
 		if err != nil {
 			got <- result{err: err}
 			return
 		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		got <- result{status: resp.StatusCode}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		got <- result{string(b), err}
 	}()
-	essex := masa.EssexJSON()
-	half := len(essex) / 2
-	_, err = pw.Write(essex[:half])
-	require.NoError(t, err)
-
-	stopped := make(chan error, 1)
-	go func() { stopped <- stop() }()
+	<-started
+	cancel()
 	for !strings.Contains(logs.String(), "shutting down") {
 		time.Sleep(time.Millisecond) // wait for shutdown to begin; not a timing assertion
 	}
-	_, err = pw.Write(essex[half:])
-	require.NoError(t, err)
-	require.NoError(t, pw.Close())
-
+	select {
+	case err := <-done:
+		t.Fatalf("serve returned %v with a request in flight", err)
+	default:
+	}
+	close(release)
 	r := <-got
 	require.NoError(t, r.err)
-	assert.Equal(t, http.StatusOK, r.status)
-	require.NoError(t, <-stopped)
+	assert.Equal(t, "finished", r.body)
+	require.NoError(t, <-done)
+	assert.Contains(t, logs.String(), "stopped")
 }
 
 // TestRunRejectsBadConfiguration checks that run reports bad flags and
