@@ -1,0 +1,34 @@
+package vocab
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// TextProblem checks a required piece of free text, such as a theme or a
+// title, and returns nil when it is fine. Text must not be empty, must be
+// valid UTF-8 of at most maxBytes bytes, must have no control characters
+// (line breaks included) and no leading or trailing white space. The
+// problem names field and the value (cut to 100 bytes). The text is never
+// trimmed or otherwise changed on the caller's behalf.
+func TextProblem(field, s string, maxBytes int) *FieldError {
+	value := s
+	if len(value) > 100 {
+		value = strings.ToValidUTF8(value[:100], "")
+	}
+	switch {
+	case s == "":
+		return Invalid(field, "required", "", "is empty")
+	case !utf8.ValidString(s):
+		return Invalid(field, "text", strings.ToValidUTF8(value, "\uFFFD"), "is not valid UTF-8 text")
+	case len(s) > maxBytes:
+		return Invalid(field, "max-length", value, "is longer than "+strconv.Itoa(maxBytes)+" bytes")
+	case strings.IndexFunc(s, unicode.IsControl) >= 0:
+		return Invalid(field, "text", value, "contains a control character such as a line break or tab")
+	case strings.TrimSpace(s) != s:
+		return Invalid(field, "trimmed", value, "starts or ends with white space")
+	}
+	return nil
+}
