@@ -1,0 +1,138 @@
+package server
+
+import (
+	"bytes"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// sortAttributes returns page with the attributes of every start tag in
+// name order. go-app writes attributes in map order, so the same page
+// would otherwise differ from one request to the next. go-app quotes
+// attribute values with strconv.Quote, which is how they are read back
+// here. If the page holds anything this reader does not expect, it is
+// returned unchanged.
+func sortAttributes(page []byte) []byte {
+	var out bytes.Buffer
+	out.Grow(len(page))
+	s := string(page)
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			out.WriteString(s)
+			return out.Bytes()
+		}
+		out.WriteString(s[:i+1])
+		s = s[i+1:]
+		if s == "" || !isLetter(s[0]) {
+			continue
+		}
+		n := 0
+		for n < len(s) && (isLetter(s[n]) || isDigit(s[n]) || s[n] == '-') {
+			n++
+		}
+		out.WriteString(s[:n])
+		s = s[n:]
+		var attrs []string
+		for {
+			t := strings.TrimLeft(s, " \t\n")
+			if t == "" {
+				return page
+			}
+			if t[0] == '>' || strings.HasPrefix(t, "/>") {
+				s = t
+				break
+			}
+			if len(t) == len(s) && len(attrs) > 0 {
+				return page // attributes must be separated by spaces
+			}
+			k := 0
+			for k < len(t) && t[k] != '=' && t[k] != ' ' && t[k] != '>' && t[k] != '\t' && t[k] != '\n' {
+				k++
+			}
+			if k == 0 {
+				return page
+			}
+			attr := t[:k]
+			t = t[k:]
+			if strings.HasPrefix(t, "=") {
+				q, err := strconv.QuotedPrefix(t[1:])
+				if err != nil {
+					return page
+				}
+				attr += "=" + q
+				t = t[1+len(q):]
+			}
+			attrs = append(attrs, attr)
+			s = t
+		}
+		slices.SortStableFunc(attrs, func(a, b string) int {
+			return strings.Compare(attrName(a), attrName(b))
+		})
+		for _, a := range attrs {
+			out.WriteByte(' ')
+			out.WriteString(a)
+		}
+	}
+}
+
+func attrName(attr string) string {
+	name, _, _ := strings.Cut(attr, "=")
+	return name
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+
+// deterministicPages buffers HTML responses from next and sorts their
+// attributes; other responses pass through untouched.
+func deterministicPages(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := &pageRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
+		if !rec.buffering {
+			return
+		}
+		body := sortAttributes(rec.body.Bytes())
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(rec.status)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+	})
+}
+
+// pageRecorder holds back an HTML response; anything else is written
+// through as it comes.
+type pageRecorder struct {
+	http.ResponseWriter
+	decided   bool
+	buffering bool
+	status    int
+	body      bytes.Buffer
+}
+
+func (p *pageRecorder) WriteHeader(status int) {
+	if p.decided {
+		return
+	}
+	p.decided = true
+	p.status = status
+	if strings.HasPrefix(p.Header().Get("Content-Type"), "text/html") && status == http.StatusOK {
+		p.buffering = true
+		return
+	}
+	p.ResponseWriter.WriteHeader(status)
+}
+
+func (p *pageRecorder) Write(b []byte) (int, error) {
+	if !p.decided {
+		p.WriteHeader(http.StatusOK)
+	}
+	if p.buffering {
+		return p.body.Write(b)
+	}
+	return p.ResponseWriter.Write(b)
+}

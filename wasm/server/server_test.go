@@ -1,0 +1,304 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"flag"
+	"image/png"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fakeBundle is a bundle whose "wasm" is a few bytes, so handler tests
+// do not need a WebAssembly build.
+func fakeBundle(t *testing.T, wasmExec []byte) *Bundle {
+	t.Helper()
+	b, err := NewBundle([]byte("\x00asm\x01\x00\x00\x00 fake module for tests"), wasmExec, Toolchain{Version: runtime.Version()})
+	require.NoError(t, err)
+	return b
+}
+
+// toolchainWasmExec returns the running toolchain's wasm_exec.js.
+func toolchainWasmExec(t *testing.T) []byte {
+	t.Helper()
+	tc, err := FindToolchain(context.Background(), ".")
+	require.NoError(t, err)
+	b, err := os.ReadFile(tc.WasmExecPath())
+	require.NoError(t, err)
+	return b
+}
+
+func get(t *testing.T, h http.Handler, method, path string, header map[string]string) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(method, path, nil)
+	for k, v := range header {
+		r.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+func TestPrerenderedPage(t *testing.T) {
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{})
+	w := get(t, s, http.MethodGet, "/", nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.Equal(t, `"`+s.Version+`"`, w.Header().Get("ETag"))
+	assert.Equal(t, "nosniff", w.Header().Get("X-Content-Type-Options"))
+	body := w.Body.String()
+	for _, want := range []string{
+		`<html lang="en-GB">`,
+		`<title>Funding scenarios · masa</title>`,
+		`href="/web/masa.css"`,
+		`src="/wasm_exec.js"`,
+		`src="/app.js"`,
+		`id="app-wasm-loader"`,
+	} {
+		assert.Contains(t, body, want)
+	}
+
+	golden := filepath.Join("testdata", "page.golden.html")
+	if *update {
+		require.NoError(t, os.WriteFile(golden, w.Body.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test ./wasm/server -run TestPrerenderedPage -update")
+	assert.Equal(t, string(want), body, "prerendered page changed; rerun with -update if intended")
+
+	// The same request twice gives the same bytes.
+	assert.Equal(t, body, get(t, s, http.MethodGet, "/", nil).Body.String())
+}
+
+func TestUnknownPagesAndAPI(t *testing.T) {
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{})
+	for _, path := range []string{"/nope", "/api/plan.pdf", "/api/", "/web/secret.txt", "/web/app.wasm/x"} {
+		w := get(t, s, http.MethodGet, path, nil)
+		assert.Equal(t, http.StatusNotFound, w.Code, path)
+	}
+	// Paths with dot segments are redirected to their clean form, never
+	// served from the file system.
+	w := get(t, s, http.MethodGet, "/web/../go.mod", nil)
+	assert.Equal(t, http.StatusTemporaryRedirect, w.Code)
+	assert.Equal(t, http.StatusNotFound, get(t, s, http.MethodGet, w.Header().Get("Location"), nil).Code)
+}
+
+func TestMethodNotAllowed(t *testing.T) {
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{})
+	for _, m := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+		w := get(t, s, m, "/", nil)
+		assert.Equal(t, http.StatusMethodNotAllowed, w.Code, m)
+		assert.Equal(t, "GET, HEAD", w.Header().Get("Allow"))
+	}
+}
+
+func TestWasmServedCompressed(t *testing.T) {
+	b := fakeBundle(t, toolchainWasmExec(t))
+	s := New(b, Options{})
+	tests := []struct {
+		name   string
+		accept string
+		gz     bool
+	}{
+		{"gzip", "gzip, deflate, br", true},
+		{"none", "", false},
+		{"identity", "identity", false},
+		{"gzip refused", "br, gzip;q=0", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := get(t, s, http.MethodGet, "/web/app.wasm", map[string]string{"Accept-Encoding": tt.accept})
+			require.Equal(t, http.StatusOK, w.Code)
+			assert.Equal(t, "application/wasm", w.Header().Get("Content-Type"))
+			assert.Contains(t, w.Header().Values("Vary"), "Accept-Encoding")
+			body := w.Body.Bytes()
+			if tt.gz {
+				assert.Equal(t, "gzip", w.Header().Get("Content-Encoding"))
+				zr, err := gzip.NewReader(bytes.NewReader(body))
+				require.NoError(t, err)
+				body, err = io.ReadAll(zr)
+				require.NoError(t, err)
+			} else {
+				assert.Empty(t, w.Header().Get("Content-Encoding"))
+			}
+			assert.Equal(t, b.Wasm, body)
+		})
+	}
+	// The page tells app.js the uncompressed length for its progress bar.
+	js := get(t, s, http.MethodGet, "/app.js", nil).Body.String()
+	assert.Contains(t, js, `goappWasmContentLength = "`+strconv.Itoa(len(b.Wasm))+`"`)
+
+	head := get(t, s, http.MethodHead, "/web/app.wasm", map[string]string{"Accept-Encoding": "gzip"})
+	assert.Equal(t, http.StatusOK, head.Code)
+	assert.Empty(t, head.Body.Bytes())
+	assert.Equal(t, strconv.Itoa(len(b.WasmGzip)), head.Header().Get("Content-Length"))
+}
+
+func TestVersionIsAContentHash(t *testing.T) {
+	js := toolchainWasmExec(t)
+	a := New(fakeBundle(t, js), Options{})
+	b := New(fakeBundle(t, js), Options{})
+	assert.Equal(t, a.Version, b.Version, "a restart with the same build keeps its version")
+	assert.Len(t, a.Version, 20)
+
+	other, err := NewBundle([]byte("\x00asm\x01\x00\x00\x00 another module"), js, Toolchain{})
+	require.NoError(t, err)
+	assert.NotEqual(t, a.Version, New(other, Options{}).Version)
+
+	// The service worker carries the version, so an unchanged build is
+	// not an update.
+	sw := get(t, a, http.MethodGet, "/app-worker.js", nil).Body.String()
+	assert.Contains(t, sw, a.Version)
+	assert.Equal(t, http.StatusNotModified, get(t, a, http.MethodGet, "/", map[string]string{"If-None-Match": `"` + a.Version + `"`}).Code)
+}
+
+func TestWasmExecMatchesToolchain(t *testing.T) {
+	js := toolchainWasmExec(t)
+	s := New(fakeBundle(t, js), Options{})
+	w := get(t, s, http.MethodGet, "/wasm_exec.js", nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.Equal(t, string(js), w.Body.String(), "the served wasm_exec.js must be the toolchain's")
+	t.Logf("go-app's embedded wasm_exec.js matches %s: %v", runtime.Version(), s.WasmExecMatches)
+}
+
+func TestWasmExecOverriddenWhenDifferent(t *testing.T) {
+	js := []byte("// a different wasm_exec.js\n")
+	s := New(fakeBundle(t, js), Options{})
+	assert.False(t, s.WasmExecMatches)
+	w := get(t, s, http.MethodGet, "/wasm_exec.js", nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.Equal(t, string(js), w.Body.String())
+	assert.Equal(t, "application/javascript", w.Header().Get("Content-Type"))
+}
+
+func TestStaticFiles(t *testing.T) {
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{})
+	for path, size := range map[string]int{"/web/icon-192.png": 192, "/web/icon-512.png": 512} {
+		w := get(t, s, http.MethodGet, path, nil)
+		require.Equal(t, http.StatusOK, w.Code, path)
+		assert.Equal(t, "image/png", w.Header().Get("Content-Type"))
+		img, err := png.Decode(w.Body)
+		require.NoError(t, err)
+		assert.Equal(t, size, img.Bounds().Dx())
+	}
+	css := get(t, s, http.MethodGet, "/web/masa.css", nil)
+	assert.Equal(t, http.StatusOK, css.Code)
+	assert.Equal(t, masaCSS, css.Body.Bytes())
+	svg := get(t, s, http.MethodGet, "/web/icon.svg", nil)
+	assert.Equal(t, "image/svg+xml", svg.Header().Get("Content-Type"))
+	manifest := get(t, s, http.MethodGet, "/manifest.webmanifest", nil).Body.String()
+	assert.Contains(t, manifest, `"/web/icon-512.png"`)
+	assert.NotContains(t, manifest, "https://", "icons are served locally so the app works offline")
+	assert.Equal(t, iconPNG(192), iconPNG(192), "icons are deterministic")
+}
+
+func TestPlanPDFRoute(t *testing.T) {
+	called := false
+	pdf := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		called = true
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-"))
+	})
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{PlanPDF: pdf})
+	w := get(t, s, http.MethodGet, "/api/plan.pdf?s=x", nil)
+	assert.True(t, called)
+	assert.Equal(t, "application/pdf", w.Header().Get("Content-Type"))
+}
+
+func TestAcceptsGzip(t *testing.T) {
+	tests := []struct {
+		header string
+		want   bool
+	}{
+		{"", false},
+		{"gzip", true},
+		{"GZIP", true},
+		{"deflate, gzip;q=1.0, *;q=0.5", true},
+		{"gzip;q=0", false},
+		{"gzip; q=0.001", true},
+		{"*", true},
+		{"br", false},
+		{"gzip;q=nonsense", false},
+		{"br, gzip;q=0, *", false},
+		{"x-gzip", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, acceptsGzip(tt.header), "%q", tt.header)
+	}
+}
+
+func FuzzAcceptsGzip(f *testing.F) {
+	for _, s := range []string{"", "gzip", "gzip;q=0", "*;q=0.5, br", ";;,,=", "gzip;q=1e400"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, header string) {
+		got := acceptsGzip(header)
+		if !strings.Contains(strings.ToLower(header), "gzip") && !strings.Contains(header, "*") && got {
+			t.Fatalf("acceptsGzip(%q) = true without gzip or *", header)
+		}
+	})
+}
+
+func TestModuleRoot(t *testing.T) {
+	root, err := ModuleRoot(".")
+	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(root, "wasm", "server", "build.go"))
+	assert.NoError(t, err)
+
+	_, err = ModuleRoot(t.TempDir())
+	assert.ErrorContains(t, err, "not inside the github.com/masa-go/masa module")
+}
+
+func TestFindToolchain(t *testing.T) {
+	tc, err := FindToolchain(context.Background(), ".")
+	require.NoError(t, err)
+	assert.Equal(t, runtime.Version(), tc.Version)
+	_, err = os.Stat(tc.WasmExecPath())
+	assert.NoError(t, err)
+
+	t.Setenv("PATH", t.TempDir())
+	t.Setenv("GOROOT", "")
+	_, err = FindToolchain(context.Background(), ".")
+	assert.ErrorContains(t, err, "no go command found")
+}
+
+// TestClientDependencies checks that the browser build leaves out the
+// validator, the PDF library and the server code.
+func TestClientDependencies(t *testing.T) {
+	tc, err := FindToolchain(context.Background(), ".")
+	require.NoError(t, err)
+	root, err := ModuleRoot(".")
+	require.NoError(t, err)
+	cmd := exec.Command(tc.Go, "list", "-deps", ClientPackage)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	require.NoError(t, err)
+	deps := strings.Fields(string(out))
+	require.Contains(t, deps, "github.com/maxence-charriere/go-app/v10/pkg/app")
+	for _, banned := range []string{
+		"github.com/go-playground/validator/v10",
+		"github.com/jung-kurt/gofpdf",
+		"github.com/masa-go/masa/masa/validate",
+		"github.com/masa-go/masa/wasm/server",
+		"github.com/masa-go/masa/plan/pdf",
+		"net/http/httptest",
+		"os/exec",
+	} {
+		assert.False(t, slices.Contains(deps, banned), "the browser build must not import %s", banned)
+	}
+}
