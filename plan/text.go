@@ -1,0 +1,191 @@
+package plan
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DisplayText returns s made safe to display as one run of text: invalid
+// UTF-8, control characters, format characters (such as bidirectional
+// overrides, which could make a name read differently from how it is
+// stored) and non-characters become U+FFFD, the replacement character, so
+// the problem stays visible; tabs, line breaks and the Unicode line and
+// paragraph separators become spaces. Both renderers pass every string
+// through it, so a name containing such characters is shown as text and
+// never changes the structure of the file.
+func DisplayText(s string) string {
+	clean := true
+	for _, r := range s {
+		if r == utf8.RuneError || r < ' ' || !displayable(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\t' || r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			b.WriteByte(' ')
+		case !displayable(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// displayable reports whether r may appear in displayed text as it is.
+func displayable(r rune) bool {
+	switch {
+	case r == utf8.RuneError:
+		return true
+	case unicode.Is(unicode.Cc, r), unicode.Is(unicode.Cf, r), unicode.Is(unicode.Cs, r), unicode.Is(unicode.Co, r):
+		return false
+	case r == '\u2028' || r == '\u2029':
+		return false
+	case r&0xFFFE == 0xFFFE || (r >= 0xFDD0 && r <= 0xFDEF):
+		return false
+	}
+	return true
+}
+
+// paragraphs splits a text block supplied by a partnership into
+// paragraphs at blank lines, joining the lines within a paragraph with
+// single spaces.
+func paragraphs(text string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for line := range strings.SplitSeq(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		words := strings.Fields(line)
+		if len(words) == 0 {
+			flush()
+			continue
+		}
+		cur = append(cur, strings.Join(words, " "))
+	}
+	flush()
+	return out
+}
+
+// joinAnd joins items as English prose: "A", "A and B", "A, B and C".
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+var smallNumbers = [...]string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+// number writes n in words up to twelve and in figures above, with
+// thousands separators.
+func number(n int) string {
+	if n >= 0 && n < len(smallNumbers) {
+		return smallNumbers[n]
+	}
+	return thousands(n)
+}
+
+// thousands formats n with comma thousands separators: 1862 is "1,862".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// times writes how often something happens in a year: "once", "twice",
+// "4 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return number(n) + " times"
+}
+
+// population writes a head count the way a plan would: "1.47 million" for
+// counts of a million or more, "311,000" below.
+func population(n int) string {
+	if n < 1_000_000 {
+		return thousands(n)
+	}
+	whole, hundredths := n/1_000_000, (n%1_000_000+5_000)/10_000
+	if hundredths == 100 {
+		whole, hundredths = whole+1, 0
+	}
+	s := thousands(whole)
+	switch {
+	case hundredths == 0:
+	case hundredths%10 == 0:
+		s += "." + strconv.Itoa(hundredths/10)
+	default:
+		s += "." + strconv.Itoa(hundredths/10) + strconv.Itoa(hundredths%10)
+	}
+	return s + " million"
+}
+
+// ordinal writes n as "1st", "2nd", "3rd", "4th", "11th", "22nd".
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// plural returns one when n is 1 and many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// capitalise upper-cases the first letter of s.
+func capitalise(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
