@@ -92,7 +92,7 @@ func TestAnalyseRanking(t *testing.T) {
 		{"neglect", 73, 219, vocab.AudienceChildren, false},
 		{"parental mental health", 96, 192, vocab.AudienceBoth, true},
 		{"domestic abuse", 60, 120, vocab.AudienceBoth, true},
-		{"information sharing", 48, 48, vocab.AudienceBoth, true},      // ties with online harm; later finding
+		{"information sharing", 48, 48, vocab.AudienceBoth, true}, // ties with online harm; later finding
 		{"online harm during lockdown", 48, 48, vocab.AudienceChildren, false},
 		{"child exploitation", 30, 30, vocab.AudienceChildren, false},
 	}
