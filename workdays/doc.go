@@ -1,0 +1,37 @@
+// Package workdays counts working days in England and Wales.
+//
+// A working day is a day that is neither a Saturday, a Sunday nor a bank
+// holiday in England and Wales. The bank holidays are data, not a rule
+// that computes them: [EnglandAndWales] holds every bank holiday from 2018
+// to 2027 as announced, including the one-off days (the early May bank
+// holiday moved to 8 May 2020 for VE Day, the spring bank holiday moved to
+// 2 June 2022 and the Platinum Jubilee on 3 June 2022, the State Funeral of
+// Queen Elizabeth II on 19 September 2022 and the coronation of King
+// Charles III on 8 May 2023) and every substitute day. New announcements
+// are added with [Calendar.Extend], from a [File] in Go or in JSON.
+//
+// # Counting convention
+//
+// The day an event happens is day 0, whatever kind of day it is. "Within N
+// working days" of an event means on or before the Nth working day after
+// it: [Calendar.AddWorkingDays](d, N). A local authority that became aware
+// of an incident on Friday 1 May 2020 and had to act within 5 working days
+// had until Monday 11 May: days 1 to 4 were 4 to 7 May, and Friday 8 May
+// was the VE Day bank holiday. Counting backwards works the
+// same way: AddWorkingDays(d, -7) is the 7th working day before d, the
+// last day on which something due "at least 7 working days before d" can
+// be done.
+//
+// A Calendar covers whole years. Arithmetic that would need a day in a
+// year the calendar does not cover returns an error matching
+// vocab.ErrNotFound instead of guessing, so a deadline is never computed
+// without the bank holidays that might move it.
+//
+// # Time zone
+//
+// Dates are civil dates in England. [London] is the Europe/London time
+// zone and [DateInLondon] converts an instant, such as a time stamp
+// recorded in UTC, to its date in England, never in the machine's local
+// zone. The package links in the time zone database (time/tzdata), so the
+// conversion works on machines that have no zone files.
+package workdays
