@@ -221,7 +221,12 @@ func needOf(theme string, fs []Finding, s Scoring) Need {
 		children = children || f.Audience != vocab.AudienceAdults
 		adults = adults || f.Audience != vocab.AudienceChildren
 	}
-	n.Sources = inOrder(vocab.LearningSources(), srcs)
+	n.Sources = []vocab.LearningSource{}
+	for _, src := range vocab.LearningSources() {
+		if srcs[src] {
+			n.Sources = append(n.Sources, src)
+		}
+	}
 	n.Score = n.Points * len(n.Sources)
 	n.Refs = slices.Sorted(maps.Keys(refs))
 	switch {

@@ -2,7 +2,6 @@ package training
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
@@ -33,27 +32,20 @@ const (
 	EvidenceLearningAudits       EvidenceType = "learning-development-audits"
 )
 
-// term pairs a stable ID with the wording the partnership model uses for
-// it.
-type term[T ~string] struct {
-	id    T
-	label string
+var methodTerms = vocab.Terms[Method]{
+	{ID: MethodELearning, Label: "e-learning"},
+	{ID: MethodFaceToFace, Label: "face-to-face training"},
+	{ID: MethodConferences, Label: "conferences"},
+	{ID: MethodCaseStudies, Label: "case studies"},
+	{ID: MethodActionLearning, Label: "action learning through the Stay Safe Groups"},
 }
 
-var methodTerms = []term[Method]{
-	{MethodELearning, "e-learning"},
-	{MethodFaceToFace, "face-to-face training"},
-	{MethodConferences, "conferences"},
-	{MethodCaseStudies, "case studies"},
-	{MethodActionLearning, "action learning through the Stay Safe Groups"},
-}
-
-var evidenceTerms = []term[EvidenceType]{
-	{EvidencePractitionerFeedback, "practitioner feedback"},
-	{EvidencePracticeAudits, "practice audits"},
-	{EvidenceSupervision, "supervision"},
-	{EvidencePracticeChange, "examples of practice change from individual action plans"},
-	{EvidenceLearningAudits, "learning and development audits"},
+var evidenceTerms = vocab.Terms[EvidenceType]{
+	{ID: EvidencePractitionerFeedback, Label: "practitioner feedback"},
+	{ID: EvidencePracticeAudits, Label: "practice audits"},
+	{ID: EvidenceSupervision, Label: "supervision"},
+	{ID: EvidencePracticeChange, Label: "examples of practice change from individual action plans"},
+	{ID: EvidenceLearningAudits, Label: "learning and development audits"},
 }
 
 var sourceLabels = map[vocab.LearningSource]string{
@@ -68,25 +60,25 @@ var sourceLabels = map[vocab.LearningSource]string{
 }
 
 // Methods lists the five delivery methods in a fixed order.
-func Methods() []Method { return ids(methodTerms) }
+func Methods() []Method { return methodTerms.IDs() }
 
 // Valid reports whether m is one of the five delivery methods.
-func (m Method) Valid() bool { return known(methodTerms, m) }
+func (m Method) Valid() bool { return methodTerms.Has(m) }
 
 // Label returns the partnership model's wording for m, such as
 // "face-to-face training".
-func (m Method) Label() string { return labelOf(methodTerms, m) }
+func (m Method) Label() string { return methodTerms.Label(m) }
 
 // EvidenceTypes lists the five kinds of evaluation evidence in a fixed
 // order.
-func EvidenceTypes() []EvidenceType { return ids(evidenceTerms) }
+func EvidenceTypes() []EvidenceType { return evidenceTerms.IDs() }
 
 // Valid reports whether e is one of the five kinds of evidence.
-func (e EvidenceType) Valid() bool { return known(evidenceTerms, e) }
+func (e EvidenceType) Valid() bool { return evidenceTerms.Has(e) }
 
 // Label returns the partnership model's wording for e, such as
 // "practitioner feedback".
-func (e EvidenceType) Label() string { return labelOf(evidenceTerms, e) }
+func (e EvidenceType) Label() string { return evidenceTerms.Label(e) }
 
 // SourceLabel returns a short English name for a source of learning, such
 // as "multi-agency case audits", or the source itself when it is unknown.
@@ -95,62 +87,6 @@ func SourceLabel(s vocab.LearningSource) string {
 		return l
 	}
 	return string(s)
-}
-
-func ids[T ~string](terms []term[T]) []T {
-	out := make([]T, len(terms))
-	for i, t := range terms {
-		out[i] = t.id
-	}
-	return out
-}
-
-func known[T ~string](terms []term[T], id T) bool {
-	for _, t := range terms {
-		if t.id == id {
-			return true
-		}
-	}
-	return false
-}
-
-func labelOf[T ~string](terms []term[T], id T) string {
-	for _, t := range terms {
-		if t.id == id {
-			return t.label
-		}
-	}
-	return string(id)
-}
-
-// resolve maps the model's wording, listed at field, to IDs. An empty list
-// stands for every term.
-func resolve[T ~string](field string, listed []string, terms []term[T]) (map[T]bool, vocab.Problems) {
-	out := make(map[T]bool, len(terms))
-	if len(listed) == 0 {
-		for _, t := range terms {
-			out[t.id] = true
-		}
-		return out, nil
-	}
-	var ps vocab.Problems
-	for i, w := range listed {
-		found := false
-		for _, t := range terms {
-			if t.label == w {
-				out[t.id], found = true, true
-			}
-		}
-		if !found {
-			var names []string
-			for _, t := range terms {
-				names = append(names, fmt.Sprintf("%q", t.label))
-			}
-			ps.Add(vocab.Invalid(fmt.Sprintf("%s[%d]", field, i), "known-term", w,
-				"is not wording the training package knows; use one of "+strings.Join(names, ", ")))
-		}
-	}
-	return out, ps
 }
 
 // arrangements is what the partnership model says about training, with its
@@ -195,8 +131,8 @@ func arrangementsOf(p *masa.Partnership) (*arrangements, error) {
 		}
 	}
 	var mp, ep vocab.Problems
-	a.methods, mp = resolve("training.methods", t.Methods, methodTerms)
-	a.evidence, ep = resolve("training.evaluation", t.Evaluation, evidenceTerms)
+	a.methods, mp = methodTerms.Resolve("training.methods", t.Methods)
+	a.evidence, ep = evidenceTerms.Resolve("training.evaluation", t.Evaluation)
 	ps = append(append(ps, mp...), ep...)
 	if len(ps) > 0 {
 		return nil, ps
@@ -212,7 +148,7 @@ func MethodsOf(p *masa.Partnership) ([]Method, error) {
 	if err != nil {
 		return nil, fmt.Errorf("training: %w", err)
 	}
-	return inOrder(Methods(), a.methods), nil
+	return methodTerms.InOrder(a.methods), nil
 }
 
 // EvidenceTypesOf returns the kinds of evaluation evidence the
@@ -222,15 +158,5 @@ func EvidenceTypesOf(p *masa.Partnership) ([]EvidenceType, error) {
 	if err != nil {
 		return nil, fmt.Errorf("training: %w", err)
 	}
-	return inOrder(EvidenceTypes(), a.evidence), nil
-}
-
-func inOrder[T comparable](all []T, in map[T]bool) []T {
-	var out []T
-	for _, v := range all {
-		if in[v] {
-			out = append(out, v)
-		}
-	}
-	return out
+	return evidenceTerms.InOrder(a.evidence), nil
 }
