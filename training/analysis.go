@@ -163,8 +163,8 @@ func Analyse(p *masa.Partnership, year vocab.FinancialYear, findings []Finding, 
 
 func analyse(arr *arrangements, year vocab.FinancialYear, findings []Finding, s Scoring) (*Analysis, vocab.Problems) {
 	ps := s.problems("weights")
-	if e := checkYear("year", year); e != nil {
-		ps.Add(e)
+	if err := year.Check("year"); err != nil {
+		ps = append(ps, vocab.AsProblems(err)...)
 		return nil, ps
 	}
 	ps = append(ps, checkFindings("findings", year, findings, arr.sources)...)

@@ -62,30 +62,6 @@ func themeKey(theme string) string {
 	return strings.ToLower(strings.Join(strings.Fields(theme), " "))
 }
 
-// inYear returns a problem when d is missing or outside year.
-func inYear(field string, d vocab.Date, year vocab.FinancialYear) *vocab.FieldError {
-	if d.IsZero() {
-		return vocab.Invalid(field, "required", "", "is missing; give a date in the form YYYY-MM-DD")
-	}
-	if !year.Contains(d) {
-		return vocab.Invalid(field, "in-year", d.String(),
-			fmt.Sprintf("is outside the financial year %s (%s)", year, year.Period()))
-	}
-	return nil
-}
-
-// checkYear returns a problem when year is missing or not a plausible
-// financial year.
-func checkYear(field string, year vocab.FinancialYear) *vocab.FieldError {
-	switch {
-	case year == 0:
-		return vocab.Invalid(field, "required", "", `is missing; give the financial year, such as "2020/21"`)
-	case year < 1000 || year > 9998:
-		return vocab.Invalid(field, "financial-year", strconv.Itoa(int(year)), "is not a financial year between 1000/01 and 9998/99")
-	}
-	return nil
-}
-
 // checkFindings returns every problem with the findings, which are listed
 // at field ("findings").
 func checkFindings(field string, year vocab.FinancialYear, fs []Finding, sources map[vocab.LearningSource]bool) vocab.Problems {
@@ -108,7 +84,7 @@ func checkFindings(field string, year vocab.FinancialYear, fs []Finding, sources
 		}
 		themeOK := vocab.TextProblem(at+"theme", f.Theme, MaxThemeBytes)
 		add(themeOK)
-		add(inYear(at+"date", f.Date, year))
+		add(year.DateProblem(at+"date", f.Date))
 		if f.Severity < MinSeverity || f.Severity > MaxSeverity {
 			add(vocab.Invalid(at+"severity", "range", strconv.Itoa(f.Severity),
 				fmt.Sprintf("is outside the range %d to %d", MinSeverity, MaxSeverity)))

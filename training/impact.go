@@ -122,7 +122,7 @@ func evaluate(arr *arrangements, a *Analysis, pl *Plan, evidence []Evidence, pla
 		case !arr.evidence[ev.Type]:
 			ps.Add(vocab.Invalid(at+"type", "partnership-evidence", string(ev.Type), "is not a kind of evidence this partnership's toolkit uses"))
 		}
-		if e := inYear(at+"date", ev.Date, a.Year); e != nil {
+		if e := a.Year.DateProblem(at+"date", ev.Date); e != nil {
 			ps.Add(e)
 		} else if planned && planChecked && ev.Date.Before(start) {
 			ps.Add(vocab.Conflict(at+"date", "after-delivery", ev.Date.String(),
