@@ -58,6 +58,9 @@ func SectionIDs() []string {
 // a reference to an organisation that is not listed, and a lead area that
 // is unknown or whose holder contradicts the governance.
 func Build(p *masa.Partnership) (*Document, error) {
+	if p == nil {
+		return nil, fmt.Errorf("plan: %w", vocab.Invalid("", "required", "", "no partnership given"))
+	}
 	return build(p, p.Funding, nil)
 }
 
@@ -80,9 +83,6 @@ type draft struct {
 }
 
 func build(p *masa.Partnership, funding *masa.FundingTable, d *draft) (*Document, error) {
-	if p == nil {
-		return nil, fmt.Errorf("plan: %w", vocab.Invalid("", "required", "", "no partnership given"))
-	}
 	b := &builder{p: p, on: p.Arrangements.Published, orgs: map[vocab.ID]*masa.Organisation{}}
 	for i := range p.Organisations {
 		b.orgs[p.Organisations[i].ID] = &p.Organisations[i]
@@ -288,22 +288,22 @@ func (b *builder) systemTerm() (string, string) {
 }
 
 // forums writes the forums an agency takes part in.
-func forums(fs []masa.Forum) string {
+func (b *builder) forums(fs []masa.Forum) string {
 	if len(fs) == 0 {
-		return "None listed"
+		return "none listed"
 	}
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		out[i] = forumLabel(f)
+		out[i] = b.forumLabel(f)
 	}
-	return capitalise(strings.Join(out, ", "))
+	return strings.Join(out, ", ")
 }
 
 // forumLabel names a forum.
-func forumLabel(f masa.Forum) string {
+func (b *builder) forumLabel(f masa.Forum) string {
 	switch f {
 	case masa.ForumExecutiveBoard:
-		return "executive board"
+		return b.boardName()
 	case masa.ForumSubCommittees:
 		return "sub-committees"
 	case masa.ForumAssembly:

@@ -156,7 +156,7 @@ func (b *builder) arrangements() Section {
 	if len(t) == 0 {
 		opening = nil
 	}
-	opening = append(opening, fmt.Sprintf("The %s who lead the arrangements, and the posts that represent them on the %s, are shown below.", b.term, b.boardName()))
+	opening = append(opening, fmt.Sprintf("The table shows the %s and the posts that represent them on the %s.", b.term, b.boardName()))
 	s.Blocks = paras(opening...)
 	tab := &Table{ID: "statutory-partners", Caption: "Statutory partners and their representatives",
 		Columns: []Column{{Header: "Statutory partner", Width: 3}, {Header: "Role", Width: 1.3}, {Header: "Represented by", Width: 3}}}
@@ -215,7 +215,7 @@ func (b *builder) structure() Section {
 		line := fmt.Sprintf("The %s make the partnership’s decisions. ", b.term)
 		by := ch.ElectedBy
 		if by == "" {
-			by = "the " + b.term
+			by = "they"
 		}
 		line += capitalise(fmt.Sprintf("%s chose to have the %s chaired by an %s", by, b.boardName(), ch.Title))
 		if ch.Name != "" {
@@ -368,7 +368,7 @@ func (b *builder) relevantAgencies() Section {
 		slices.SortFunc(fs, func(x, y masa.Forum) int {
 			return slices.Index(masa.Forums(), x) - slices.Index(masa.Forums(), y)
 		})
-		tab.Rows = append(tab.Rows, []string{categoryLabel(c), thousands(count), forums(fs)})
+		tab.Rows = append(tab.Rows, []string{categoryLabel(c), thousands(count), capitalise(b.forums(fs))})
 	}
 	tab.Total = []string{"Total", thousands(n), ""}
 	s.Blocks = append(s.Blocks, tab)
@@ -399,7 +399,7 @@ func (b *builder) relevantAgencies() Section {
 				item += ": " + op.Role
 			}
 			if len(op.TakesPart) > 0 {
-				item += "; takes part in: " + strings.ToLower(forums(op.TakesPart))
+				item += "; takes part in: " + b.forums(op.TakesPart)
 			}
 			items = append(items, item)
 		}
@@ -625,10 +625,10 @@ func (b *builder) appendixAgencies() Section {
 	s := Section{ID: AppendixAgencies, Title: "Designated relevant agencies"}
 	s.Blocks = paras(fmt.Sprintf("The %s chose as relevant agencies the organisations in %s that have regular contact with children or are responsible for services to them, as the relevant agency regulations provide. There are %s.",
 		b.term, p.Area.Name, thousands(len(p.RelevantAgencies))))
-	tab := &Table{ID: "relevant-agencies", Caption: "Designated relevant agencies",
+	tab := &Table{ID: "designated-agencies", Caption: "Designated relevant agencies",
 		Columns: []Column{{Header: "Relevant agency", Width: 4}, {Header: "Sector", Width: 1.6}, {Header: "Takes part in", Width: 2.4}}}
 	for i, ra := range p.RelevantAgencies {
-		tab.Rows = append(tab.Rows, []string{b.fullName(fmt.Sprintf("relevantAgencies[%d].org", i), ra.Org), categoryLabel(ra.Category), forums(ra.TakesPart)})
+		tab.Rows = append(tab.Rows, []string{b.fullName(fmt.Sprintf("relevantAgencies[%d].org", i), ra.Org), categoryLabel(ra.Category), capitalise(b.forums(ra.TakesPart))})
 	}
 	s.Blocks = append(s.Blocks, tab)
 	return s
