@@ -430,13 +430,16 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 		c       *contrib
 		sources []*contrib
 		at      int
+		// fixedRole is set when the target's role is given, not derived
+		// from its sources.
+		fixedRole bool
 	}
 	var builds []*build
 	byTarget := map[vocab.ID]*build{}
 	for _, t := range targets {
 		b := &build{at: -1}
 		if i, c := st.find(t); c != nil && !isSource(t) {
-			b.c, b.at = c, i
+			b.c, b.at, b.fixedRole = c, i, true
 			b.sources = append(b.sources, c)
 			b.c.from = append([]vocab.ID(nil), c.from...)
 			if len(b.c.from) == 0 {
@@ -451,6 +454,7 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 				return vocab.Invalid(mpath+".targets", "required", string(t), "has no entry naming the new contributor "+string(t))
 			}
 			b.c = &contrib{org: t, name: m.Targets[ti].Name, role: m.Targets[ti].Role, setBy: path, base: decimal.Zero}
+			b.fixedRole = b.c.role != ""
 		}
 		builds = append(builds, b)
 		byTarget[t] = b
@@ -468,10 +472,15 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 		for i, mv := range mvs {
 			shares[i] = Share{ID: mv.to, Weight: mv.percent}
 		}
-		baseParts := st.split(c.base, shares)
+		baseParts, err := st.split(mpath, c.base, shares)
+		if err != nil {
+			return err
+		}
 		var fixedParts []decimal.Decimal
 		if c.basis == FixedBasis {
-			fixedParts = st.split(c.fixed, shares)
+			if fixedParts, err = st.split(mpath, c.fixed, shares); err != nil {
+				return err
+			}
 		}
 		var parts []string
 		for i, mv := range mvs {
@@ -488,10 +497,12 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 			if c.basis == FlatRateBasis && (len(mvs) > 1 || len(b.sources) > 0) {
 				return vocab.Conflict(mpath, "flat-rate", string(c.org), "pays a flat rate per member, which cannot be split or merged; change its members or rate instead")
 			}
-			if len(b.sources) == 0 && t.role == "" {
-				t.role = c.role
-			} else if t.role != c.role && slices.IndexFunc(m.Targets, func(x Target) bool { return x.Org == t.org && x.Role != "" }) < 0 {
-				t.role = ""
+			if !b.fixedRole {
+				if len(b.sources) == 0 {
+					t.role = c.role
+				} else if t.role != c.role {
+					t.role = ""
+				}
 			}
 			b.sources = append(b.sources, c)
 			switch c.basis {
@@ -570,20 +581,20 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 
 // split divides amount among shares exactly in units by the rounding
 // policy; a zero amount gives zeros.
-func (st *state) split(amount decimal.Decimal, shares []Share) []decimal.Decimal {
+func (st *state) split(field string, amount decimal.Decimal, shares []Share) ([]decimal.Decimal, *vocab.FieldError) {
 	out := make([]decimal.Decimal, len(shares))
 	if amount.Sign() <= 0 {
 		for i := range out {
 			out[i] = decimal.Zero
 		}
-		return out
+		return out, nil
 	}
 	parts, err := Apportion(amount, shares, st.rounding)
 	if err != nil {
-		// The mapping's percentages were checked; an error here is a bug.
-		panic(err)
+		// The mapping's percentages were checked, so this is not expected.
+		return nil, vocab.Invalid(field, "split", decText(amount), "could not be split: "+err.Error())
 	}
-	return parts
+	return parts, nil
 }
 
 func dedupe(ids []vocab.ID) []vocab.ID {

@@ -2,6 +2,8 @@ package funding
 
 import (
 	"fmt"
+	"hash/maphash"
+	"math"
 	"math/big"
 	"math/bits"
 	"strconv"
@@ -39,24 +41,31 @@ type Share struct {
 // input order).
 func Apportion(total decimal.Decimal, shares []Share, r Rounding) ([]decimal.Decimal, error) {
 	r = r.OrDefault()
+	places := r.Unit.Places()
+	// The fast path: well-formed input that fits in 64 bits.
+	if r.Unit.Valid() && r.Policy.Valid() {
+		if T, buf, W, ok := fastInputs(total, shares, places); ok && T > 0 && W > 0 {
+			if ps := duplicateIDs(shares); len(ps) > 0 {
+				return nil, fmt.Errorf("funding: apportion: %w", ps)
+			}
+			units := hamilton64(T, buf, W, shares, r.Policy)
+			out := make([]decimal.Decimal, len(shares))
+			for i, u := range units {
+				out[i] = decimal.New(int64(u), -places)
+			}
+			return out, nil
+		}
+	}
 	if ps := checkApportion(total, shares, r); len(ps) > 0 {
 		return nil, fmt.Errorf("funding: apportion: %w", ps)
 	}
-	places := r.Unit.Places()
+	T, w := bigInputs(total, shares, places)
 	ids := make([]vocab.ID, len(shares))
 	for i, s := range shares {
 		ids[i] = s.ID
 	}
-	out := make([]decimal.Decimal, len(shares))
-	if T, w, W, ok := fastInputs(total, shares, places); ok {
-		units, _ := hamilton64(T, w, W, ids, r.Policy)
-		for i, u := range units {
-			out[i] = decimal.New(int64(u), -places)
-		}
-		return out, nil
-	}
-	T, w := bigInputs(total, shares, places)
 	units, _ := hamiltonBig(T, w, ids, r.Policy)
+	out := make([]decimal.Decimal, len(shares))
 	for i, u := range units {
 		out[i] = decimal.NewFromBigInt(u, -places)
 	}
@@ -70,41 +79,89 @@ func checkApportion(total decimal.Decimal, shares []Share, r Rounding) vocab.Pro
 		return ps
 	}
 	places := r.Unit.Places()
-	ts := total.String()
 	switch {
 	case total.Sign() <= 0:
-		ps.Add(vocab.Invalid("total", "positive", ts, "must be more than zero"))
-	case !total.Shift(places).IsInteger():
-		ps.Add(vocab.Invalid("total", "unit", ts, "has more decimal places than the unit ("+r.Unit.Label()+") allows"))
-	case total.NumDigits() > MaxNumberDigits+2 || total.Exponent() > MaxNumberDigits:
-		ps.Add(vocab.Invalid("total", "size", ts, "is too large"))
+		ps.Add(vocab.Invalid("total", "positive", decText(total), "must be more than zero"))
+	case tooBig(total, MaxNumberDigits+2):
+		ps.Add(vocab.Invalid("total", "size", decText(total), "is too large"))
+	case total.Exponent() < -places && !total.Shift(places).IsInteger():
+		ps.Add(vocab.Invalid("total", "unit", decText(total), "has more decimal places than the unit ("+r.Unit.Label()+") allows"))
 	}
 	if len(shares) == 0 {
 		ps.Add(vocab.Invalid("shares", "required", "", "is empty; give at least one share"))
 		return ps
 	}
 	positive := false
-	seen := make(map[vocab.ID]int, len(shares))
 	for i, s := range shares {
 		switch sign := s.Weight.Sign(); {
 		case sign < 0:
-			ps.Add(vocab.Invalid(indexed("shares", i, "weight"), "non-negative", s.Weight.String(), "must not be negative"))
+			ps.Add(vocab.Invalid(indexed("shares", i, "weight"), "non-negative", decText(s.Weight), "must not be negative"))
 		case sign > 0:
 			positive = true
-			if s.Weight.NumDigits() > MaxNumberDigits || s.Weight.Exponent() > MaxNumberDigits || s.Weight.Exponent() < -MaxNumberDigits {
-				ps.Add(vocab.Invalid(indexed("shares", i, "weight"), "size", s.Weight.String(), "has too many digits (at most "+strconv.Itoa(MaxNumberDigits)+")"))
+			if tooBig(s.Weight, MaxNumberDigits) {
+				ps.Add(vocab.Invalid(indexed("shares", i, "weight"), "size", decText(s.Weight), "has too many digits (at most "+strconv.Itoa(MaxNumberDigits)+")"))
 			}
-		}
-		if j, dup := seen[s.ID]; dup {
-			ps.Add(vocab.Conflict(indexed("shares", i, "id"), "unique", string(s.ID), "repeats the ID of shares["+strconv.Itoa(j)+"]; IDs break ties, so they must be distinct"))
-		} else {
-			seen[s.ID] = i
 		}
 	}
 	if !positive {
 		ps.Add(vocab.Invalid("shares", "weights", "0", "has weights that are all zero, so there is nothing to share by"))
 	}
+	return append(ps, duplicateIDs(shares)...)
+}
+
+// tooBig reports whether d has more than digits digits before or after
+// the decimal point.
+func tooBig(d decimal.Decimal, digits int) bool {
+	e := d.Exponent()
+	if e > int32(digits) || e < -int32(digits) {
+		return true
+	}
+	n := d.NumDigits()
+	return n > digits || n+int(e) > digits
+}
+
+// duplicateIDs reports every share whose ID repeats an earlier one's.
+func duplicateIDs(shares []Share) vocab.Problems {
+	n := len(shares)
+	var ps vocab.Problems
+	if n <= 16 {
+		for i := 1; i < n; i++ {
+			for j := range i {
+				if shares[i].ID == shares[j].ID {
+					ps.Add(duplicateID(i, j, shares[i].ID))
+					break
+				}
+			}
+		}
+		return ps
+	}
+	// An open-addressing set of indices, at most half full. The hash seed
+	// is random, but it only decides where an index is stored, never the
+	// answer.
+	size := 1 << bits.Len(uint(2*n-1))
+	mask := uint64(size - 1)
+	table := make([]int32, size) // index+1, or 0 for empty
+	seed := maphash.MakeSeed()
+	for i, s := range shares {
+		h := maphash.String(seed, string(s.ID)) & mask
+		for {
+			j := table[h]
+			if j == 0 {
+				table[h] = int32(i + 1)
+				break
+			}
+			if shares[j-1].ID == s.ID {
+				ps.Add(duplicateID(i, int(j-1), s.ID))
+				break
+			}
+			h = (h + 1) & mask
+		}
+	}
 	return ps
+}
+
+func duplicateID(i, j int, id vocab.ID) *vocab.FieldError {
+	return vocab.Conflict(indexed("shares", i, "id"), "unique", string(id), "repeats the ID of shares["+strconv.Itoa(j)+"]; IDs break ties, so they must be distinct")
 }
 
 // indexed returns the path "name[i].field".
@@ -126,19 +183,25 @@ var pow10u64 = func() [20]uint64 {
 }()
 
 // fastInputs converts the total to units and the weights to integers on a
-// common scale, when everything fits in 64 bits. ok is false otherwise.
-func fastInputs(total decimal.Decimal, shares []Share, places int32) (T uint64, w []uint64, W uint64, ok bool) {
+// common scale, when everything is non-negative and fits in 64 bits. It
+// returns the weights in the first third of buf, leaving the rest for
+// hamilton64. ok is false otherwise.
+func fastInputs(total decimal.Decimal, shares []Share, places int32) (T uint64, buf []uint64, W uint64, ok bool) {
+	n := len(shares)
+	if n == 0 || n > math.MaxInt32-1 {
+		return 0, nil, 0, false
+	}
 	T, ok = toUint64(total, places)
 	if !ok {
 		return 0, nil, 0, false
 	}
 	minExp := int32(0)
 	for _, s := range shares {
-		if s.Weight.Sign() != 0 && s.Weight.Exponent() < minExp {
-			minExp = s.Weight.Exponent()
+		if e := s.Weight.Exponent(); e < minExp && s.Weight.Sign() != 0 {
+			minExp = e
 		}
 	}
-	w = make([]uint64, len(shares))
+	buf = make([]uint64, 3*n)
 	for i, s := range shares {
 		if s.Weight.Sign() == 0 {
 			continue
@@ -147,20 +210,23 @@ func fastInputs(total decimal.Decimal, shares []Share, places int32) (T uint64, 
 		if !ok {
 			return 0, nil, 0, false
 		}
-		w[i] = v
+		buf[i] = v
 		var carry uint64
 		W, carry = bits.Add64(W, v, 0)
 		if carry != 0 {
 			return 0, nil, 0, false
 		}
 	}
-	return T, w, W, true
+	return T, buf, W, true
 }
 
 // toUint64 returns d×10^shift as a uint64 when d is non-negative, the
 // result is a whole number and it fits.
 func toUint64(d decimal.Decimal, shift int32) (uint64, bool) {
-	if d.Sign() < 0 || d.NumDigits() > 18 {
+	if d.Sign() < 0 {
+		return 0, false
+	}
+	if d.NumDigits() > 18 {
 		return 0, false
 	}
 	c := uint64(d.CoefficientInt64())
@@ -192,13 +258,12 @@ func bigInputs(total decimal.Decimal, shares []Share, places int32) (*big.Int, [
 	return T, w
 }
 
-// hamilton64 apportions T units by integer weights w summing to W, with
-// ids breaking ties. It returns the parts and which parts received a
-// left-over unit.
-func hamilton64(T uint64, w []uint64, W uint64, ids []vocab.ID, policy Policy) ([]uint64, []int32) {
-	n := len(w)
-	units := make([]uint64, n)
-	rem := make([]uint64, n)
+// hamilton64 apportions T units by the integer weights in the first third
+// of buf, summing to W, with the shares' IDs breaking ties, and returns
+// the parts.
+func hamilton64(T uint64, buf []uint64, W uint64, shares []Share, policy Policy) []uint64 {
+	n := len(shares)
+	w, units, rem := buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	var given uint64
 	for i, wi := range w {
 		if wi == 0 {
@@ -210,7 +275,7 @@ func hamilton64(T uint64, w []uint64, W uint64, ids []vocab.ID, policy Policy) (
 	}
 	k := int(T - given)
 	if k == 0 {
-		return units, nil
+		return units
 	}
 	cand := make([]int32, 0, n)
 	for i, r := range rem {
@@ -218,23 +283,53 @@ func hamilton64(T uint64, w []uint64, W uint64, ids []vocab.ID, policy Policy) (
 			cand = append(cand, int32(i))
 		}
 	}
-	var better func(a, b int32) bool
+	var top []int32
 	if policy == FloorThenFirst {
-		better = func(a, b int32) bool { return ids[a] < ids[b] }
+		top = selectBest(cand, k, byID{shares})
 	} else {
-		better = func(a, b int32) bool {
-			if rem[a] != rem[b] {
-				return rem[a] > rem[b]
-			}
-			return ids[a] < ids[b]
-		}
+		top = selectBest(cand, k, byRemainder64{rem, shares})
 	}
-	top := selectBest(cand, k, better)
 	for _, i := range top {
 		units[i]++
 	}
-	return units, top
+	return units
 }
+
+// byID orders shares by ID.
+type byID struct{ shares []Share }
+
+func (o byID) better(a, b int32) bool { return o.shares[a].ID < o.shares[b].ID }
+
+// byRemainder64 orders shares by remainder, largest first, then by ID.
+type byRemainder64 struct {
+	rem    []uint64
+	shares []Share
+}
+
+func (o byRemainder64) better(a, b int32) bool {
+	if o.rem[a] != o.rem[b] {
+		return o.rem[a] > o.rem[b]
+	}
+	return o.shares[a].ID < o.shares[b].ID
+}
+
+// byRemainderBig is byRemainder64 for big remainders.
+type byRemainderBig struct {
+	rem []*big.Int
+	ids []vocab.ID
+}
+
+func (o byRemainderBig) better(a, b int32) bool {
+	if c := o.rem[a].Cmp(o.rem[b]); c != 0 {
+		return c > 0
+	}
+	return o.ids[a] < o.ids[b]
+}
+
+// byIDs orders by a list of IDs.
+type byIDs struct{ ids []vocab.ID }
+
+func (o byIDs) better(a, b int32) bool { return o.ids[a] < o.ids[b] }
 
 // hamiltonBig is hamilton64 for integers of any size.
 func hamiltonBig(T *big.Int, w []*big.Int, ids []vocab.ID, policy Policy) ([]*big.Int, []int32) {
@@ -264,18 +359,12 @@ func hamiltonBig(T *big.Int, w []*big.Int, ids []vocab.ID, policy Policy) ([]*bi
 			cand = append(cand, int32(i))
 		}
 	}
-	var better func(a, b int32) bool
+	var top []int32
 	if policy == FloorThenFirst {
-		better = func(a, b int32) bool { return ids[a] < ids[b] }
+		top = selectBest(cand, k, byIDs{ids})
 	} else {
-		better = func(a, b int32) bool {
-			if c := rem[a].Cmp(rem[b]); c != 0 {
-				return c > 0
-			}
-			return ids[a] < ids[b]
-		}
+		top = selectBest(cand, k, byRemainderBig{rem, ids})
 	}
-	top := selectBest(cand, k, better)
 	one := big.NewInt(1)
 	for _, i := range top {
 		units[i].Add(units[i], one)

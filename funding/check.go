@@ -131,9 +131,9 @@ func (c *checker) percent(field string, n Number, required bool, min, max decima
 		if openMin {
 			word = "more than "
 		}
-		c.add(vocab.Invalid(field, "range", n.String(), "must be "+word+min.String()))
+		c.add(vocab.Invalid(field, "range", n.String(), "must be "+word+decText(min)))
 	case d.GreaterThan(max):
-		c.add(vocab.Invalid(field, "range", n.String(), "must be at most "+max.String()))
+		c.add(vocab.Invalid(field, "range", n.String(), "must be at most "+decText(max)))
 	}
 }
 
@@ -171,7 +171,7 @@ func (c *checker) baseline(b Baseline) {
 			if c.money(p+".rate", l.Rate, true, false) && ok {
 				want := l.Rate.Decimal().Mul(decimal.NewFromInt(int64(l.Members)))
 				if !want.Equal(l.Amount.Decimal()) {
-					c.add(vocab.Invalid(p+".amount", "members-times-rate", l.Amount.String(), "is not members × rate ("+strconv.Itoa(l.Members)+" × "+l.Rate.String()+" = "+want.String()+")"))
+					c.add(vocab.Invalid(p+".amount", "members-times-rate", l.Amount.String(), "is not members × rate ("+strconv.Itoa(l.Members)+" × "+l.Rate.String()+" = "+decText(want)+")"))
 				}
 			}
 		case l.Rate.IsSet():
@@ -179,7 +179,7 @@ func (c *checker) baseline(b Baseline) {
 		}
 	}
 	if allOK && b.Total().Decimal().Sign() <= 0 {
-		c.add(vocab.Invalid("baseline.lines", "positive-total", b.Total().String(), "add up to zero; the baseline total must be more than zero"))
+		c.add(vocab.Invalid("baseline.lines", "positive-total", decText(b.Total().Decimal()), "add up to zero; the baseline total must be more than zero"))
 	}
 }
 
@@ -363,7 +363,7 @@ func (c *checker) rule(p string, r ShareRule) {
 			c.rule(pp, part.ShareRule)
 		}
 		if allSet && !sum.Equal(hundred) {
-			c.add(vocab.Invalid(p+".parts", "sum-100", sum.String(), "has percentages that add up to "+sum.String()+", not 100"))
+			c.add(vocab.Invalid(p+".parts", "sum-100", decText(sum), "has percentages that add up to "+decText(sum)+", not 100"))
 		}
 	case Weights:
 		if len(r.Weights) == 0 {
@@ -430,7 +430,7 @@ func (c *checker) mapping(p string, m *Mapping) {
 	for _, from := range order {
 		s := sources[from]
 		if (s.n > 1 || s.partial) && !s.sum.Equal(hundred) {
-			c.add(vocab.Invalid(indexed(p+".moves", s.first, "percent"), "sum-100", s.sum.String(), "the moves from "+string(from)+" add up to "+s.sum.String()+" percent, not 100"))
+			c.add(vocab.Invalid(indexed(p+".moves", s.first, "percent"), "sum-100", decText(s.sum), "the moves from "+string(from)+" add up to "+decText(s.sum)+" percent, not 100"))
 		}
 	}
 	seen := map[vocab.ID]bool{}

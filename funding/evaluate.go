@@ -32,19 +32,19 @@ func (st *state) evaluate() (*Result, error) {
 		a := c.amount()
 		fixed = fixed.Add(a)
 		if c.cap != nil && a.GreaterThan(c.cap.amount) {
-			return fail(vocab.Conflict(c.cap.by+".amount", "cap", c.cap.amount.String(), fmt.Sprintf("is below the %s that %s pays (%s)", c.basis, c.name, st.pounds(a))))
+			return fail(vocab.Conflict(c.cap.by+".amount", "cap", decText(c.cap.amount), fmt.Sprintf("is below the %s that %s pays (%s)", c.basis, c.name, st.pounds(a))))
 		}
 		if c.floor != nil && a.LessThan(c.floor.amount) {
-			return fail(vocab.Conflict(c.floor.by+".amount", "floor", c.floor.amount.String(), fmt.Sprintf("is above the %s that %s pays (%s)", c.basis, c.name, st.pounds(a))))
+			return fail(vocab.Conflict(c.floor.by+".amount", "floor", decText(c.floor.amount), fmt.Sprintf("is above the %s that %s pays (%s)", c.basis, c.name, st.pounds(a))))
 		}
 	}
 	rest := st.total.Sub(fixed)
 	if rest.Sign() < 0 {
-		return fail(vocab.Invalid(st.totalBy, "budget", st.total.String(), fmt.Sprintf("is less than the fixed amounts and flat rates, which add up to %s", st.pounds(fixed))))
+		return fail(vocab.Invalid(st.totalBy, "budget", decText(st.total), fmt.Sprintf("is less than the fixed amounts and flat rates, which add up to %s", st.pounds(fixed))))
 	}
 	outs := map[*contrib]*outcome{}
 	if len(pool) == 0 && rest.Sign() > 0 {
-		return fail(vocab.Invalid(st.totalBy, "budget", st.total.String(), fmt.Sprintf("leaves %s after fixed amounts and flat rates, but no contributor pays a share", st.pounds(rest))))
+		return fail(vocab.Invalid(st.totalBy, "budget", decText(st.total), fmt.Sprintf("leaves %s after fixed amounts and flat rates, but no contributor pays a share", st.pounds(rest))))
 	}
 	if len(pool) > 0 {
 		w, how, err := st.ruleWeights(st.rule, st.rulePath, pool, true)

@@ -1,6 +1,9 @@
 package funding
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
 )
@@ -54,10 +57,20 @@ const EssexICB2022ID vocab.ID = "essex-ccg-icb-2022"
 // West Essex CCG into NHS Hertfordshire and West Essex ICB
 // (nhs-hertfordshire-and-west-essex-icb). It is read from the successions
 // recorded in the Essex partnership data (masa.Essex).
-func EssexICB2022() Mapping {
+func EssexICB2022() Mapping { return essexICB2022().clone() }
+
+// essexICB2022 builds the Essex mapping once; callers get copies.
+var essexICB2022 = sync.OnceValue(func() Mapping {
 	m := MappingFromSuccessions(masa.Essex(), vocab.MustDate("2022-07-01"))
 	m.ID = EssexICB2022ID
 	m.Name = "Essex CCGs to ICBs, 1 July 2022"
+	return m
+})
+
+// clone returns a copy of m that shares no slices with it.
+func (m Mapping) clone() Mapping {
+	m.Moves = slices.Clone(m.Moves)
+	m.Targets = slices.Clone(m.Targets)
 	return m
 }
 

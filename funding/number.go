@@ -143,3 +143,14 @@ func (n *Number) UnmarshalJSON(b []byte) error {
 	*n = v
 	return nil
 }
+
+// decText formats d for messages without depending on the decimal
+// package's global formatting settings: plain digits, or scientific
+// notation for absurdly long numbers.
+func decText(d decimal.Decimal) string {
+	e := d.Exponent()
+	if e > 40 || e < -40 || d.NumDigits() > 60 {
+		return d.ScientificNotationString()
+	}
+	return Num(d).String()
+}
