@@ -181,17 +181,37 @@ func ArrangementsOf(p *masa.Partnership) (*Arrangements, error) {
 	fs, ps := functionTerms.Resolve("scrutiny.functions", s.Functions)
 	as, aps := aimTerms.Resolve("scrutiny.aims", s.Aims)
 	ps = append(ps, aps...)
-	a := &Arrangements{LeadArea: s.LeadArea, Functions: functionTerms.InOrder(fs), Aims: aimTerms.InOrder(as), Voices: []Voice{}}
-	if p.Voice != nil {
-		ms, mps := mechanismTerms.Resolve("voice.mechanisms", p.Voice.Mechanisms)
-		ds, dps := dataSourceTerms.Resolve("voice.dataSources", p.Voice.DataSources)
-		ps = append(append(ps, mps...), dps...)
-		a.Voices = append(mechanismTerms.InOrder(ms), dataSourceTerms.InOrder(ds)...)
-	}
-	if err := ps.Err(); err != nil {
+	a := &Arrangements{LeadArea: s.LeadArea, Functions: functionTerms.InOrder(fs), Aims: aimTerms.InOrder(as)}
+	var vps vocab.Problems
+	a.Voices, vps = voicesOf(p)
+	if err := append(ps, vps...).Err(); err != nil {
 		return nil, fmt.Errorf("scrutiny: %w", err)
 	}
 	return a, nil
+}
+
+// VoicesOf returns the voice mechanisms and data sources p names, in the
+// fixed order of [Voices]; a model with no voice section names none. It
+// does not need scrutiny arrangements. Wording the package does not know
+// is reported by its path, such as "voice.mechanisms[1]".
+func VoicesOf(p *masa.Partnership) ([]Voice, error) {
+	if p == nil {
+		return nil, fmt.Errorf("scrutiny: %w", vocab.Invalid("partnership", "required", "", "is missing"))
+	}
+	vs, ps := voicesOf(p)
+	if err := ps.Err(); err != nil {
+		return nil, fmt.Errorf("scrutiny: %w", err)
+	}
+	return vs, nil
+}
+
+func voicesOf(p *masa.Partnership) ([]Voice, vocab.Problems) {
+	if p.Voice == nil {
+		return []Voice{}, nil
+	}
+	ms, ps := mechanismTerms.Resolve("voice.mechanisms", p.Voice.Mechanisms)
+	ds, dps := dataSourceTerms.Resolve("voice.dataSources", p.Voice.DataSources)
+	return append(mechanismTerms.InOrder(ms), dataSourceTerms.InOrder(ds)...), append(ps, dps...)
 }
 
 // Lead returns who holds the partnership's scrutiny lead area on date on,

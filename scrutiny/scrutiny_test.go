@@ -204,6 +204,19 @@ func TestPartnershipSubset(t *testing.T) {
 	assert.Equal(t, map[string]string{"scrutiny.functions[1]": "known-term"}, problems(t, err))
 
 	p = masa.Essex()
+	p.Voice.DataSources = []string{"Commissioning", "Rumour mill"}
+	_, err = scrutiny.VoicesOf(p)
+	assert.Equal(t, map[string]string{"voice.dataSources[1]": "known-term"}, problems(t, err))
+	_, err = scrutiny.VoicesOf(nil)
+	assert.Error(t, err)
+
+	p = masa.Essex()
+	p.Scrutiny = nil
+	vs, err := scrutiny.VoicesOf(p)
+	require.NoError(t, err, "voices do not need scrutiny arrangements")
+	assert.Equal(t, scrutiny.Voices(), vs)
+
+	p = masa.Essex()
 	p.Voice = nil
 	_, err = scrutiny.Build(p, samplePlan(t))
 	assert.Equal(t, "partnership-voice", problems(t, err)["activities[0].voice[0]"])
