@@ -85,3 +85,14 @@ func benchRequests(b *testing.B, method, path string, body []byte, header ...str
 func BenchmarkLeadAreas(b *testing.B) {
 	benchRequests(b, "GET", "/v1/lead-areas?on=2020-06-29", nil)
 }
+
+// BenchmarkApportion measures POST /v1/funding/apportion over loopback:
+// the ICB merger scenario at £400,000, answered as JSON.
+func BenchmarkApportion(b *testing.B) {
+	benchRequests(b, "POST", "/v1/funding/apportion", icbScenario(b), "Content-Type", "application/json")
+}
+
+// BenchmarkApportionCSV is BenchmarkApportion answered as CSV.
+func BenchmarkApportionCSV(b *testing.B) {
+	benchRequests(b, "POST", "/v1/funding/apportion?format=csv", icbScenario(b), "Content-Type", "application/json")
+}

@@ -50,6 +50,8 @@ type server struct {
 	mux *http.ServeMux
 	// partnershipJSON is the canonical encoding of the partnership.
 	partnershipJSON []byte
+	// plans renders the partnership's plan once per format.
+	plans *planCache
 }
 
 // route is one endpoint: its method and path pattern, the query
@@ -77,6 +79,12 @@ func (s *server) routes() []route {
 		{method: http.MethodGet, path: "/v1/ruleset", query: []string{"on"}, handle: s.ruleSetOn},
 		{method: http.MethodGet, path: "/v1/lead-areas", query: []string{"on"}, handle: s.leadAreas},
 		{method: http.MethodGet, path: "/v1/lead-areas/{id}", query: []string{"on"}, handle: s.leadArea},
+		{method: http.MethodGet, path: "/v1/funding/baseline", handle: s.fundingBaseline},
+		{method: http.MethodPost, path: "/v1/funding/apportion", query: []string{"format"}, handle: s.apportion},
+		{method: http.MethodPost, path: "/v1/funding/compare", query: []string{"format"}, handle: s.compare},
+		{method: http.MethodPost, path: "/v1/funding/project", query: []string{"format", "years", "percent"}, handle: s.project},
+		{method: http.MethodGet, path: "/v1/plan", query: []string{"format"}, handle: s.getPlan},
+		{method: http.MethodPost, path: "/v1/plan", query: []string{"format"}, handle: s.postPlan},
 	}
 }
 
@@ -102,7 +110,7 @@ func newServer(d deps) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &server{deps: d, mux: http.NewServeMux(), partnershipJSON: pj}
+	s := &server{deps: d, mux: http.NewServeMux(), partnershipJSON: pj, plans: newPlanCache(d.Partnership)}
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), s.endpoint(rt))
 	}
@@ -323,18 +331,6 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 		return nil, badRequest(inBody, vocab.Invalid("", "read", "", "could not be read: "+err.Error()))
 	}
 	return data, nil
-}
-
-// decodeBody reads the request body and decodes it strictly into v.
-func (s *server) decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
-	data, err := s.readBody(w, r)
-	if err != nil {
-		return err
-	}
-	if err := vocab.DecodeJSON(data, v); err != nil {
-		return badRequest(inBody, err)
-	}
-	return nil
 }
 
 // dateParam returns the date in query parameter name, or today's date in
