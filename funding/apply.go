@@ -331,7 +331,7 @@ func (st *state) upliftAll(percent Number, by string) string {
 	}
 	s := fmt.Sprintf("%s the total budget by %s, from %s to %s for %s", verb, percentText(percent), st.pounds(old), st.pounds(rounded), st.year)
 	if !exact.Equal(rounded) {
-		s += fmt.Sprintf(" (%s before rounding to %s)", pounds(exact, st.places+2), st.rounding.Unit.Label())
+		s += fmt.Sprintf(" (%s before rounding to %s)", pounds(exact, max(st.places, Num(exact.Truncate(20)).trimmed())), st.rounding.Unit.Label())
 	}
 	if others {
 		s += "; fixed amounts and flat rates change by the same percentage, each rounded to " + st.rounding.Unit.Label()
@@ -575,7 +575,15 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 	if m.Name != "" {
 		title += " " + m.Name
 	}
-	st.say(path, Remap, title+": "+listText(sentences)+".")
+	note := ""
+	switch {
+	case m.On.IsZero():
+	case m.On.After(st.year.End()):
+		note = fmt.Sprintf(" The mapping takes effect on %s, after %s ends.", m.On.Long(), st.year)
+	case m.On.After(st.year.Start()):
+		note = fmt.Sprintf(" The mapping took effect on %s, part-way through %s; the whole year is charged to the new contributors.", m.On.Long(), st.year)
+	}
+	st.say(path, Remap, title+": "+listText(sentences)+"."+note)
 	return nil
 }
 

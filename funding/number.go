@@ -154,3 +154,15 @@ func decText(d decimal.Decimal) string {
 	}
 	return Num(d).String()
 }
+
+// trimmed returns the number of decimal places needed to write the
+// number without trailing zeros.
+func (n Number) trimmed() int32 {
+	p := n.Places()
+	str := n.String()
+	for p > 0 && str[len(str)-1] == '0' {
+		str = str[:len(str)-1]
+		p--
+	}
+	return p
+}
