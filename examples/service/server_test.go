@@ -27,11 +27,6 @@ func TestSuccess(t *testing.T) {
 		body           []byte
 	}{
 		{"GET", "/healthz", nil},
-		{"GET", "/v1/rulesets", nil},
-		{"GET", "/v1/ruleset", nil},
-		{"GET", "/v1/ruleset?on=2019-06-01", nil},
-		{"GET", "/v1/ruleset?on=2022-07-01", nil},
-		{"GET", "/v1/ruleset?on=2024-01-01", nil},
 		{"GET", "/v1/lead-areas", nil},
 		{"GET", "/v1/lead-areas?on=2023-04-01", nil},
 		{"GET", "/v1/lead-areas/cspr-ratification", nil},
@@ -51,6 +46,33 @@ func TestSuccess(t *testing.T) {
 			assert.True(t, json.Valid(rec.Body.Bytes()))
 			golden(t, goldenName(tt.method, tt.target), rec.Body.Bytes())
 		})
+	}
+}
+
+// TestRuleSets checks that the rule set endpoints serve the masa
+// package's rule sets: all of them, and the one in force on a date.
+func TestRuleSets(t *testing.T) {
+	h := newTestServer(t)
+	rec := call(h, "GET", "/v1/rulesets", nil)
+	require.Equal(t, http.StatusOK, rec.Code)
+	want, err := encodeJSON(ruleSetList{RuleSets: masa.RuleSets()})
+	require.NoError(t, err)
+	assert.Equal(t, string(want), rec.Body.String())
+
+	for _, tt := range []struct{ query, on, id string }{
+		{"", "2020-06-29", "wt-2018"}, // today, by the test clock
+		{"?on=2019-06-01", "2019-06-01", "lscb-2004"},
+		{"?on=2022-07-01", "2022-07-01", "wt-2018-icb"},
+		{"?on=2024-01-01", "2024-01-01", "wt-2023"},
+	} {
+		rec := call(h, "GET", "/v1/ruleset"+tt.query, nil)
+		require.Equal(t, http.StatusOK, rec.Code, "%s", rec.Body)
+		rs, err := masa.RuleSetOn(masa.Essex(), vocab.MustDate(tt.on))
+		require.NoError(t, err)
+		assert.Equal(t, vocab.ID(tt.id), rs.ID)
+		want, err := encodeJSON(ruleSetAnswer{Partnership: "escb", On: vocab.MustDate(tt.on), RuleSet: rs})
+		require.NoError(t, err)
+		assert.Equal(t, string(want), rec.Body.String())
 	}
 }
 
@@ -157,7 +179,9 @@ func TestValidationProblemsCarryCitations(t *testing.T) {
 		assert.Equal(t, inBody, fp.In)
 		assert.NotNil(t, fp.Citation, "%+v", fp)
 	}
-	golden(t, "post_v1_partnership_validate_on-2024-01-01.problem.json", rec.Body.Bytes())
+	first := p.Problems[0]
+	assert.Equal(t, []string{"statutoryPartners[2].body", "health-body", "ccg"}, []string{first.Field, first.Rule, first.Value},
+		"the first problem is the first CCG partner")
 }
 
 // TestMethodNotAllowedAllow checks the Allow header of a 405.
