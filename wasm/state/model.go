@@ -1,0 +1,434 @@
+package state
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/vocab"
+	"github.com/shopspring/decimal"
+)
+
+// MaxAdded is the most contributors the form lets a user add.
+const MaxAdded = 20
+
+// Contributor is a line the form shows inputs for: a baseline contributor
+// still in the scenario, an integrated care board after the merger, or an
+// added contributor.
+type Contributor struct {
+	Org  vocab.ID
+	Name string
+	// Basis is how the line is paid before the form's amounts apply:
+	// a share, a flat rate per member, or (for an added contributor) a
+	// fixed amount.
+	Basis funding.Basis
+	// Members and Rate are the current flat rate, for a group line.
+	Members int
+	Rate    funding.Number
+	// Added is the index in Form.Added of an added contributor, or -1.
+	Added int
+}
+
+// Model is the whole state of the scenario page: the form as typed, its
+// problems, and the last result computed from a form without problems.
+// It is plain data: the page renders it, and edits go through its
+// methods, which call the funding package to do the sums.
+type Model struct {
+	// Baseline is the table scenarios start from.
+	Baseline funding.Baseline
+	// Form is the form as typed.
+	Form Form
+	// Problems lists what is wrong with the form, field by field.
+	Problems []Problem
+	// Contributors are the lines the per-contributor inputs apply to.
+	Contributors []Contributor
+	// Removable lists the contributors that can be taken out or put
+	// back: the baseline's, or after the merger the integrated care
+	// boards in place of the groups they replaced.
+	Removable []Contributor
+
+	// Result and Comparison are the last valid result and its comparison
+	// with the baseline; Scenario is the scenario that gave them and
+	// ResultForm the form it was built from.
+	Result     *funding.Result
+	Comparison *funding.Comparison
+	Scenario   *funding.Scenario
+	ResultForm Form
+	// Stale reports that the form has problems, so Result is from an
+	// earlier form.
+	Stale bool
+	// Notice is a message about the page as a whole, such as a shared
+	// link that could not be read.
+	Notice string
+}
+
+// NewForm returns the form for an unchanged baseline: the baseline total
+// as the budget, and each group line's rate and members.
+func NewForm(base funding.Baseline) Form {
+	f := Form{Budget: base.Total().String()}
+	for _, l := range base.Lines {
+		if l.Members > 0 {
+			f.setLine(l.Org, LineForm{Rate: l.Rate.String(), Members: strconv.Itoa(l.Members)})
+		}
+	}
+	return f
+}
+
+// NewModel returns the model for the baseline with an unchanged form.
+func NewModel(base funding.Baseline) *Model {
+	m := &Model{Baseline: base}
+	m.Load(NewForm(base))
+	return m
+}
+
+// Essex returns the model for the Essex 2020/21 baseline: 11
+// contributors, £389,095.
+func Essex() *Model { return NewModel(funding.EssexBaseline()) }
+
+// Load replaces the form and recomputes.
+func (m *Model) Load(f Form) {
+	m.Form = f.clone()
+	m.Recompute()
+}
+
+// Reset goes back to the unchanged baseline.
+func (m *Model) Reset() {
+	m.Notice = ""
+	m.Load(NewForm(m.Baseline))
+}
+
+// Set changes one field to the value typed and recomputes. Check boxes
+// take "true" or "false".
+func (m *Model) Set(f Field, value string) {
+	kind, key := f.Split()
+	form := &m.Form
+	switch Field(kind) {
+	case FieldName:
+		form.Name = value
+	case FieldBudget:
+		form.Budget = value
+	case FieldUplift:
+		form.Uplift = value
+	case FieldICB:
+		form.ICB = value == "true"
+		// Removals of contributors the merger replaces (or, undoing it,
+		// of the boards) no longer apply.
+		m.Removable = m.removable()
+		form.Removed = m.keepRemovable(form.Removed)
+	case FieldMethod:
+		form.Method = funding.Method(value)
+		if form.Method == funding.Percentages {
+			m.prefillPercentages()
+		}
+	case FieldBasis:
+		form.Basis = value
+	case FieldUnit:
+		form.Unit = funding.Unit(value)
+	case FieldPolicy:
+		form.Policy = funding.Policy(value)
+	default:
+		m.setKeyed(kind, key, value)
+	}
+	m.Recompute()
+}
+
+func (m *Model) setKeyed(kind, key, value string) {
+	form := &m.Form
+	org := vocab.ID(key)
+	switch kind {
+	case KindRemove:
+		removed := form.IsRemoved(org)
+		switch {
+		case value == "true" && !removed:
+			form.Removed = append(form.Removed, org)
+			// Keep the baseline's order so the URL does not depend on
+			// the order of clicks.
+			form.Removed = m.baselineOrder(form.Removed)
+		case value != "true" && removed:
+			out := form.Removed[:0]
+			for _, r := range form.Removed {
+				if r != org {
+					out = append(out, r)
+				}
+			}
+			form.Removed = out
+		}
+	case KindAddName, KindAddAmt:
+		i, err := strconv.Atoi(key)
+		if err != nil || i < 0 || i >= len(form.Added) {
+			return
+		}
+		if kind == KindAddName {
+			form.Added[i].Name = value
+		} else {
+			form.Added[i].Amount = value
+		}
+	default:
+		l := form.Line(org)
+		switch kind {
+		case KindFixed:
+			l.Fixed = value
+		case KindRate:
+			l.Rate = value
+		case KindMembers:
+			l.Members = value
+		case KindPercent:
+			l.Percent = value
+		case KindWeight:
+			l.Weight = value
+		case KindCap:
+			l.Cap = value
+		case KindFloor:
+			l.Floor = value
+		default:
+			return
+		}
+		form.setLine(org, l)
+	}
+}
+
+// baselineOrder returns the IDs in ids that can be removed, in the order
+// of Removable.
+func (m *Model) baselineOrder(ids []vocab.ID) []vocab.ID {
+	var out []vocab.ID
+	for _, c := range m.Removable {
+		for _, id := range ids {
+			if id == c.Org {
+				out = append(out, id)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// keepRemovable drops removals of contributors that are no longer there
+// to remove, such as a clinical commissioning group once the merger is
+// applied.
+func (m *Model) keepRemovable(ids []vocab.ID) []vocab.ID {
+	if len(ids) == 0 {
+		return nil
+	}
+	return m.baselineOrder(ids)
+}
+
+// AddContributor adds an empty row for a new contributor.
+func (m *Model) AddContributor() {
+	if len(m.Form.Added) >= MaxAdded {
+		return
+	}
+	m.Form.Added = append(m.Form.Added, Added{})
+	m.Recompute()
+}
+
+// DropAdded removes the i-th added contributor.
+func (m *Model) DropAdded(i int) {
+	if i < 0 || i >= len(m.Form.Added) {
+		return
+	}
+	m.Form.Added = append(m.Form.Added[:i:i], m.Form.Added[i+1:]...)
+	m.Recompute()
+}
+
+// prefillPercentages fills empty percentage fields with each sharing
+// contributor's part of the shared sum in the current result, to two
+// decimal places and summing to exactly 100 (funding.Apportion does the
+// split), so that switching to stated percentages starts from today's
+// shares.
+func (m *Model) prefillPercentages() {
+	if m.Result == nil {
+		return
+	}
+	var shares []funding.Share
+	for _, l := range m.Result.Lines {
+		if l.Basis != funding.ShareBasis {
+			continue
+		}
+		if strings.TrimSpace(m.Form.Line(l.Org).Percent) != "" {
+			return // the user has percentages already
+		}
+		shares = append(shares, funding.Share{ID: l.Org, Weight: l.Amount.Decimal()})
+	}
+	if len(shares) == 0 {
+		return
+	}
+	parts, err := funding.Apportion(decimal.NewFromInt(100), shares, funding.Rounding{Unit: funding.Pence, Policy: funding.LargestRemainder})
+	if err != nil {
+		return
+	}
+	for i, s := range shares {
+		l := m.Form.Line(s.ID)
+		l.Percent = parts[i].StringFixed(2)
+		m.Form.setLine(s.ID, l)
+	}
+}
+
+// Recompute rebuilds the scenario from the form and applies it. When the
+// form has problems, they are listed and the last valid result stays.
+func (m *Model) Recompute() {
+	m.Problems = nil
+
+	m.Removable = m.removable()
+
+	structure := buildScenario(m.Baseline, m.Form, nil, true)
+	if len(structure.problems) == 0 {
+		if res, err := funding.Apply(structure.scenario); err == nil {
+			m.Contributors = m.contributorsOf(res)
+		} else {
+			m.addApplyProblems(structure, err)
+		}
+	}
+	if m.Contributors == nil {
+		m.Contributors = m.contributorsOfBaseline()
+	}
+
+	full := buildScenario(m.Baseline, m.Form, m.Contributors, false)
+	m.Problems = append(m.Problems, full.problems...)
+	if len(m.Problems) == 0 {
+		res, err := funding.Apply(full.scenario)
+		if err != nil {
+			m.addApplyProblems(full, err)
+		} else {
+			m.Result = res
+			m.Comparison = res.Compare()
+			m.Scenario = full.scenario
+			m.ResultForm = m.Form.clone()
+		}
+	}
+	m.Problems = dedupe(m.Problems)
+	m.Stale = len(m.Problems) > 0
+}
+
+// addApplyProblems turns the errors funding.Apply reports into problems
+// on the fields the changes came from.
+func (m *Model) addApplyProblems(b *scenarioBuild, err error) {
+	ps := vocab.AsProblems(err)
+	if len(ps) == 0 {
+		m.Problems = append(m.Problems, Problem{Field: FieldGeneral, Message: err.Error()})
+		return
+	}
+	for _, p := range ps {
+		m.Problems = append(m.Problems, Problem{Field: b.fieldOf(p.Field), Value: p.Value, Message: p.Message})
+	}
+}
+
+func dedupe(ps []Problem) []Problem {
+	seen := map[Problem]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// removable returns the contributors that can be removed: the
+// baseline's, with the merger applied when the form asks for it.
+func (m *Model) removable() []Contributor {
+	if m.Form.ICB {
+		merged := buildScenario(m.Baseline, Form{ICB: true}, nil, true)
+		if res, err := funding.Apply(merged.scenario); err == nil {
+			return m.contributorsOf(res)
+		}
+	}
+	return m.contributorsOfBaseline()
+}
+
+func (m *Model) contributorsOf(res *funding.Result) []Contributor {
+	out := make([]Contributor, 0, len(res.Lines))
+	for _, l := range res.Lines {
+		c := Contributor{Org: l.Org, Name: l.Name, Basis: l.Basis, Members: l.Members, Rate: l.Rate, Added: -1}
+		for i, a := range m.Form.Added {
+			if Slug(strings.TrimSpace(a.Name)) == l.Org {
+				c.Added = i
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (m *Model) contributorsOfBaseline() []Contributor {
+	out := make([]Contributor, 0, len(m.Baseline.Lines))
+	for _, l := range m.Baseline.Lines {
+		basis := funding.ShareBasis
+		if l.Members > 0 {
+			basis = funding.FlatRateBasis
+		}
+		out = append(out, Contributor{Org: l.Org, Name: l.Name, Basis: basis, Members: l.Members, Rate: l.Rate, Added: -1})
+	}
+	return out
+}
+
+// ProblemsFor returns the problems with field f.
+func (m *Model) ProblemsFor(f Field) []Problem {
+	var out []Problem
+	for _, p := range m.Problems {
+		if p.Field == f {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// GeneralProblems returns the problems that belong to no single field
+// the page shows: those on FieldGeneral and those on fields of
+// contributors no longer shown.
+func (m *Model) GeneralProblems() []Problem {
+	shown := map[Field]bool{}
+	for _, f := range m.ShownFields() {
+		shown[f] = true
+	}
+	var out []Problem
+	for _, p := range m.Problems {
+		if !shown[p.Field] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ShownFields lists the fields the page shows for the current form, in
+// page order.
+func (m *Model) ShownFields() []Field {
+	fs := []Field{FieldName, FieldBudget, FieldUplift, FieldICB, FieldMethod}
+	if m.Form.Method == funding.Weights {
+		fs = append(fs, FieldBasis)
+	}
+	for _, c := range m.Contributors {
+		if c.Added >= 0 {
+			continue
+		}
+		if c.Basis == funding.FlatRateBasis {
+			fs = append(fs, LineField(KindRate, c.Org), LineField(KindMembers, c.Org))
+		}
+		fs = append(fs, LineField(KindFixed, c.Org))
+		if m.SharesInput(c) {
+			switch m.Form.Method {
+			case funding.Percentages:
+				fs = append(fs, LineField(KindPercent, c.Org))
+			case funding.Weights:
+				fs = append(fs, LineField(KindWeight, c.Org))
+			}
+		}
+		fs = append(fs, LineField(KindCap, c.Org), LineField(KindFloor, c.Org))
+	}
+	for _, l := range m.Removable {
+		fs = append(fs, LineField(KindRemove, l.Org))
+	}
+	for i := range m.Form.Added {
+		fs = append(fs, Field(KindAddName+":"+strconv.Itoa(i)), Field(KindAddAmt+":"+strconv.Itoa(i)))
+	}
+	return append(fs, FieldUnit, FieldPolicy)
+}
+
+// SharesInput reports whether contributor c takes a percentage or weight
+// input: it pays a share and has no fixed amount typed.
+func (m *Model) SharesInput(c Contributor) bool {
+	return c.Basis == funding.ShareBasis && strings.TrimSpace(m.Form.Line(c.Org).Fixed) == ""
+}

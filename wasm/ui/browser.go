@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"errors"
+	"reflect"
+
+	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/wasm/state"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file holds the page's dealings with the browser: the address bar,
+// the clipboard, local storage and downloads.
+
+// replaceURL puts the form in the address bar without adding a history
+// entry; the unchanged baseline form gives the bare page address.
+func replaceURL(ctx app.Context, f state.Form, base funding.Baseline) {
+	if !app.IsClient {
+		return
+	}
+	u := *ctx.Page().URL()
+	u.RawQuery = ""
+	if !reflect.DeepEqual(f, state.NewForm(base)) {
+		u.RawQuery = state.ShareQuery(f)
+	}
+	u.Fragment = ""
+	ctx.Page().ReplaceURL(&u)
+}
+
+// copyLink copies the page's address, which holds the scenario.
+func (p *Page) copyLink(ctx app.Context, e app.Event) {
+	link := ctx.Page().URL().String()
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		p.setSaveMessage("This browser does not allow copying here; copy the address from the address bar.", true)
+		return
+	}
+	clip.Call("writeText", link)
+	p.setSaveMessage("Link copied.", false)
+}
+
+func (p *Page) setSaveMessage(msg string, isError bool) {
+	p.saveMessage, p.saveError = msg, isError
+}
+
+// loadSaved reads the saved scenarios, dropping entries that cannot be
+// read.
+func loadSaved(ctx app.Context) []state.Saved {
+	var list []state.Saved
+	if err := ctx.LocalStorage().Get(state.StorageKey, &list); err != nil {
+		return nil
+	}
+	return state.CleanSaved(list)
+}
+
+func (p *Page) save(ctx app.Context, e app.Event) {
+	list, err := state.PutSaved(p.saved, p.saveName, p.model.Form)
+	if err != nil {
+		p.setSaveMessage(err.Error()+".", true)
+		return
+	}
+	if err := ctx.LocalStorage().Set(state.StorageKey, list); err != nil {
+		p.setSaveMessage("The scenario could not be saved in this browser: "+err.Error(), true)
+		return
+	}
+	p.saved = list
+	p.setSaveMessage("Saved as \u201c"+p.saveName+"\u201d.", false)
+}
+
+func (p *Page) openSaved(s state.Saved) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		f, err := state.Decode(s.Form)
+		if err != nil {
+			p.setSaveMessage("That saved scenario can no longer be read.", true)
+			return
+		}
+		p.model.Load(f)
+		p.afterEdit(ctx)
+		p.saveName = s.Name
+		p.setSaveMessage("Opened \u201c"+s.Name+"\u201d.", false)
+		ctx.Defer(p.syncInputs)
+	}
+}
+
+func (p *Page) deleteSaved(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		list := state.DeleteSaved(p.saved, name)
+		if err := ctx.LocalStorage().Set(state.StorageKey, list); err != nil {
+			p.setSaveMessage("The scenario could not be deleted: "+err.Error(), true)
+			return
+		}
+		p.saved = list
+		p.setSaveMessage("Deleted \u201c"+name+"\u201d.", false)
+	}
+}
+
+// download saves a file made from the last valid result.
+func (p *Page) download(kind state.DownloadKind) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		d, err := p.model.Download(kind)
+		if err != nil {
+			p.setSaveMessage(err.Error(), true)
+			return
+		}
+		if err := saveFile(d); err != nil {
+			p.setSaveMessage(err.Error(), true)
+		}
+	}
+}
+
+// saveFile hands the file to the browser through a Blob and a temporary
+// link.
+func saveFile(d state.Download) error {
+	if !app.IsClient {
+		return errors.New("downloads need a browser")
+	}
+	win := app.Window()
+	bytes := win.Get("Uint8Array").New(len(d.Data))
+	app.CopyBytesToJS(bytes, d.Data)
+	blob := win.Get("Blob").New([]any{bytes}, map[string]any{"type": d.Type})
+	href := win.Get("URL").Call("createObjectURL", blob)
+	doc := win.Get("document")
+	a := doc.Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", d.Name)
+	doc.Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	win.Get("URL").Call("revokeObjectURL", href)
+	return nil
+}
