@@ -96,3 +96,9 @@ func BenchmarkApportion(b *testing.B) {
 func BenchmarkApportionCSV(b *testing.B) {
 	benchRequests(b, "POST", "/v1/funding/apportion?format=csv", icbScenario(b), "Content-Type", "application/json")
 }
+
+// BenchmarkTimeline measures POST /v1/reviews/timeline over loopback: a
+// fictional open case, answered with its status on a date.
+func BenchmarkTimeline(b *testing.B) {
+	benchRequests(b, "POST", "/v1/reviews/timeline?on=2021-04-01", caseFile(b, "open"), "Content-Type", "application/json")
+}

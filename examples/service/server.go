@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/masa-go/masa/masa"
+	"github.com/masa-go/masa/reviews"
 	"github.com/masa-go/masa/vocab"
 )
 
@@ -52,6 +53,8 @@ type server struct {
 	partnershipJSON []byte
 	// plans renders the partnership's plan once per format.
 	plans *planCache
+	// reviews evaluates review cases for the partnership.
+	reviews *reviews.Engine
 }
 
 // route is one endpoint: its method and path pattern, the query
@@ -85,6 +88,9 @@ func (s *server) routes() []route {
 		{method: http.MethodPost, path: "/v1/funding/project", query: []string{"format", "years", "percent"}, handle: s.project},
 		{method: http.MethodGet, path: "/v1/plan", query: []string{"format"}, handle: s.getPlan},
 		{method: http.MethodPost, path: "/v1/plan", query: []string{"format"}, handle: s.postPlan},
+		{method: http.MethodPost, path: "/v1/reviews/timeline", query: []string{"on"}, handle: s.timeline},
+		{method: http.MethodPost, path: "/v1/reviews/overdue", query: []string{"on", "partial"}, handle: s.overdue},
+		{method: http.MethodGet, path: "/v1/reviews/escalation", query: []string{"on"}, handle: s.escalation},
 	}
 }
 
@@ -110,7 +116,11 @@ func newServer(d deps) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &server{deps: d, mux: http.NewServeMux(), partnershipJSON: pj, plans: newPlanCache(d.Partnership)}
+	engine, err := reviews.New(d.Partnership)
+	if err != nil {
+		return nil, fmt.Errorf("service: %w", err)
+	}
+	s := &server{deps: d, mux: http.NewServeMux(), partnershipJSON: pj, plans: newPlanCache(d.Partnership), reviews: engine}
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), s.endpoint(rt))
 	}
