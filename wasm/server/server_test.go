@@ -17,7 +17,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/masa-go/masa/wasm/state"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -295,10 +297,49 @@ func TestClientDependencies(t *testing.T) {
 		"github.com/jung-kurt/gofpdf",
 		"github.com/masa-go/masa/masa/validate",
 		"github.com/masa-go/masa/wasm/server",
+		"github.com/masa-go/masa/plan",
 		"github.com/masa-go/masa/plan/pdf",
 		"net/http/httptest",
 		"os/exec",
 	} {
 		assert.False(t, slices.Contains(deps, banned), "the browser build must not import %s", banned)
+	}
+}
+
+func TestPlanPDF(t *testing.T) {
+	h := planPDF{now: func() time.Time { return time.Date(2021, 2, 1, 12, 0, 0, 0, time.UTC) }}
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{PlanPDF: h})
+
+	m := state.Essex()
+	m.Set(state.FieldBudget, "400000")
+	m.Set(state.FieldICB, "true")
+	w := get(t, s, http.MethodGet, "/api/plan.pdf?"+state.ShareQuery(m.Form), nil)
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.Equal(t, "application/pdf", w.Header().Get("Content-Type"))
+	assert.Equal(t, `attachment; filename="draft-plan-2021-22.pdf"`, w.Header().Get("Content-Disposition"))
+	assert.True(t, bytes.HasPrefix(w.Body.Bytes(), []byte("%PDF-")))
+	again := get(t, s, http.MethodGet, "/api/plan.pdf?"+state.ShareQuery(m.Form), nil)
+	assert.Equal(t, w.Body.Bytes(), again.Body.Bytes(), "the same scenario and date give the same PDF")
+
+	base := get(t, s, http.MethodGet, "/api/plan.pdf", nil)
+	assert.Equal(t, http.StatusOK, base.Code, "no scenario drafts the unchanged baseline")
+
+	tests := []struct {
+		name, query string
+		status      int
+		want        string
+	}{
+		{"not base64", "s=1.!!!", http.StatusBadRequest, "could not be read"},
+		{"bad version", "s=9.e30", http.StatusBadRequest, "version"},
+		{"letters in the budget", state.ShareQuery(state.Form{Budget: "12a"}), http.StatusUnprocessableEntity, `budget: "12a" is not a decimal number`},
+		{"too long", "s=" + strings.Repeat("a", 3*state.MaxShareLength), http.StatusRequestURITooLong, "too long"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := get(t, s, http.MethodGet, "/api/plan.pdf?"+tt.query, nil)
+			require.Equal(t, "text/plain; charset=utf-8", w.Header().Get("Content-Type"))
+			assert.Equal(t, tt.status, w.Code)
+			assert.Contains(t, w.Body.String(), tt.want)
+		})
 	}
 }
