@@ -38,6 +38,7 @@ func FuzzRequest(f *testing.F) {
 	f.Add(uint8(14), "", "on=2019-04-01", caseFile(f, "before-go-live"))
 	f.Add(uint8(15), "", "on=2024-06-20&partial=true", overdueBody(f, caseFile(f, "open"), caseFile(f, "wt2023")))
 	f.Add(uint8(16), "", "on=2023-01-01", []byte(nil))
+	f.Add(uint8(17), "", "format=html&prepared=2021-02-01", icb)
 	h, err := newServer(testDeps(nil))
 	require.NoError(f, err)
 	routes := (&server{}).routes()

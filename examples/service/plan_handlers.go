@@ -37,6 +37,12 @@ func renderPlan(p *masa.Partnership, f format) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return renderDocument(doc, f)
+}
+
+// renderDocument renders a built plan in format f.
+func renderDocument(doc *plan.Document, f format) ([]byte, error) {
+	var err error
 	var buf bytes.Buffer
 	if f == formatPDF {
 		err = pdf.Render(&buf, doc)
@@ -96,6 +102,35 @@ func (s *server) postPlan(w http.ResponseWriter, r *http.Request) error {
 	body, err := renderPlan(p, f)
 	if err != nil {
 		return rulesBroken(err)
+	}
+	writePlan(w, f, body)
+	return nil
+}
+
+// draftPlan renders a draft of next year's plan for the served
+// partnership with a posted funding scenario applied, marked as prepared
+// on the "prepared" date (today by default). The scenario's baseline must
+// be the partnership's published funding table.
+func (s *server) draftPlan(w http.ResponseWriter, r *http.Request) error {
+	f, err := negotiate(r, formatPDF, formatHTML)
+	if err != nil {
+		return err
+	}
+	prepared, err := s.dateParam(r, "prepared")
+	if err != nil {
+		return err
+	}
+	sc, err := s.readScenario(w, r)
+	if err != nil {
+		return err
+	}
+	doc, err := plan.Draft(s.Partnership, sc, prepared)
+	if err != nil {
+		return rulesBroken(err)
+	}
+	body, err := renderDocument(doc, f)
+	if err != nil {
+		return err
 	}
 	writePlan(w, f, body)
 	return nil

@@ -6,10 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/plan"
 	"github.com/masa-go/masa/plan/html"
 	"github.com/masa-go/masa/plan/pdf"
+	"github.com/masa-go/masa/vocab"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -110,6 +112,68 @@ func TestPlanMistakes(t *testing.T) {
 			rec := call(h, tt.method, tt.target, tt.body, tt.header...)
 			require.Equal(t, tt.status, rec.Code, "body: %.1000s", rec.Body)
 			assertDocumented(t, tt.method, tt.target, rec.Code)
+			p := readProblem(t, rec)
+			for _, w := range tt.want {
+				assert.True(t, hasProblem(p, w), "want %+v in %s", w, rec.Body)
+			}
+		})
+	}
+}
+
+// TestDraftPlan checks that the draft endpoint answers with the plan
+// package's draft for the posted scenario.
+func TestDraftPlan(t *testing.T) {
+	h := newTestServer(t)
+	icb := icbScenario(t)
+	sc, err := funding.ParseScenario(icb)
+	require.NoError(t, err)
+	doc, err := plan.Draft(masa.Essex(), sc, vocab.MustDate("2021-02-01"))
+	require.NoError(t, err)
+	wantPDF, err := pdf.Bytes(doc)
+	require.NoError(t, err)
+	wantHTML, err := html.Bytes(doc)
+	require.NoError(t, err)
+
+	rec := call(h, "POST", "/v1/plan/draft?prepared=2021-02-01", icb, "Content-Type", "application/json")
+	require.Equal(t, http.StatusOK, rec.Code, "%.1000s", rec.Body)
+	assertDocumented(t, "POST", "/v1/plan/draft", rec.Code)
+	assert.Equal(t, "application/pdf", rec.Header().Get("Content-Type"))
+	assert.True(t, bytes.Equal(wantPDF, rec.Body.Bytes()), "the draft PDF differs from the plan package's")
+
+	rec = call(h, "POST", "/v1/plan/draft?prepared=2021-02-01&format=html", icb)
+	require.Equal(t, http.StatusOK, rec.Code, "%.1000s", rec.Body)
+	assert.Equal(t, string(wantHTML), rec.Body.String())
+	assert.Contains(t, rec.Body.String(), "Draft prepared 1 February 2021")
+
+	// Without a date the draft is prepared today, by the service's clock.
+	rec = call(h, "POST", "/v1/plan/draft?format=html", icb)
+	require.Equal(t, http.StatusOK, rec.Code, "%.1000s", rec.Body)
+	assert.Contains(t, rec.Body.String(), "Draft prepared 29 June 2020")
+}
+
+// TestDraftPlanMistakes checks the 4xx answers of the draft endpoint.
+func TestDraftPlanMistakes(t *testing.T) {
+	h := newTestServer(t)
+	icb := icbScenario(t)
+	other := bytes.Replace(icb, []byte(`"amount": "240205"`), []byte(`"amount": "240000"`), 1)
+	require.NotEqual(t, icb, other)
+	tests := []struct {
+		name, target string
+		body         []byte
+		status       int
+		want         []want
+	}{
+		{"another baseline", "/v1/plan/draft", other, 422, []want{{inBody, "baseline.lines[0]", "baseline"}}},
+		{"bad prepared date", "/v1/plan/draft?prepared=2021-13-01", icb, 400, []want{{inQuery, "prepared", "date"}}},
+		{"malformed scenario", "/v1/plan/draft", []byte(`{"name": 1}`), 400, []want{{inBody, "name", "type"}}},
+		{"broken scenario", "/v1/plan/draft", scenarioJSON(t, "x", funding.Change{Kind: funding.SetTotal, Amount: funding.MustNumber("0")}), 422, []want{{inBody, "changes[0].amount", "positive"}}},
+		{"unknown format", "/v1/plan/draft?format=odt", icb, 400, []want{{inQuery, "format", "format"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := call(h, "POST", tt.target, tt.body)
+			require.Equal(t, tt.status, rec.Code, "body: %.1000s", rec.Body)
+			assertDocumented(t, "POST", tt.target, rec.Code)
 			p := readProblem(t, rec)
 			for _, w := range tt.want {
 				assert.True(t, hasProblem(p, w), "want %+v in %s", w, rec.Body)

@@ -91,6 +91,7 @@ func (s *server) routes() []route {
 		{method: http.MethodPost, path: "/v1/reviews/timeline", query: []string{"on"}, handle: s.timeline},
 		{method: http.MethodPost, path: "/v1/reviews/overdue", query: []string{"on", "partial"}, handle: s.overdue},
 		{method: http.MethodGet, path: "/v1/reviews/escalation", query: []string{"on"}, handle: s.escalation},
+		{method: http.MethodPost, path: "/v1/plan/draft", query: []string{"format", "prepared"}, handle: s.draftPlan},
 	}
 }
 
