@@ -61,12 +61,13 @@ func Build(p *masa.Partnership) (*Document, error) {
 	if p == nil {
 		return nil, fmt.Errorf("plan: %w", vocab.Invalid("", "required", "", "no partnership given"))
 	}
-	return build(p, p.Funding, nil)
+	return build(p, nil)
 }
 
 // builder carries the state of one Build.
 type builder struct {
 	p     *masa.Partnership
+	year  vocab.FinancialYear
 	on    vocab.Date
 	rules masa.RuleSet
 	orgs  map[vocab.ID]*masa.Organisation
@@ -74,16 +75,12 @@ type builder struct {
 	term  string
 }
 
-// draft describes the changes that make a draft plan for another year.
-type draft struct {
-	year     vocab.FinancialYear
-	prepared vocab.Date
-	scenario string
-	notes    []string
-}
-
-func build(p *masa.Partnership, funding *masa.FundingTable, d *draft) (*Document, error) {
-	b := &builder{p: p, on: p.Arrangements.Published, orgs: map[vocab.ID]*masa.Organisation{}}
+// build builds the published plan, or with d the draft for d's year.
+func build(p *masa.Partnership, d *draft) (*Document, error) {
+	b := &builder{p: p, year: p.Arrangements.Year, on: p.Arrangements.Published, orgs: map[vocab.ID]*masa.Organisation{}}
+	if d != nil {
+		b.year, b.on = d.result.Year, d.result.Year.Start()
+	}
 	for i := range p.Organisations {
 		b.orgs[p.Organisations[i].ID] = &p.Organisations[i]
 	}
@@ -110,7 +107,12 @@ func build(p *masa.Partnership, funding *masa.FundingTable, d *draft) (*Document
 		s.Number = fmt.Sprint(i + 1)
 		doc.Sections = append(doc.Sections, b.override(s))
 	}
-	fs := b.funding(funding, d)
+	var fs Section
+	if d != nil {
+		fs = b.draftFunding(d)
+	} else {
+		fs = b.funding(p.Funding)
+	}
 	fs.Number = fmt.Sprint(len(doc.Sections) + 1)
 	doc.Sections = append(doc.Sections, b.override(fs))
 	for i, f := range []func() Section{b.appendixAgencies, b.appendixLeadAreas} {

@@ -3,8 +3,10 @@ package plan_test
 import (
 	"fmt"
 
+	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/plan"
+	"github.com/masa-go/masa/vocab"
 )
 
 func ExampleBuild() {
@@ -55,4 +57,27 @@ func ExampleBuild_texts() {
 	// Output:
 	// Every child in Essex is safe, heard and helped early.
 	// plan: texts.visoin: is not a section of the plan; use one of foreword, introduction, arrangements, vision, structure, relevant-agencies, reviews, training, scrutiny, voice, dispute-resolution, funding, appendix-agencies, appendix-lead-areas (value "visoin", rule exists)
+}
+
+func ExampleDraft() {
+	s := funding.EssexScenario()
+	s.Name = "A budget of £400,000"
+	s.Year = 0 // the year after the baseline's: 2021/22
+	s.Changes = []funding.Change{{Kind: funding.SetTotal, Amount: funding.MustNumber("400000")}}
+	d, err := plan.Draft(masa.Essex(), s, vocab.MustDate("2021-02-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Cover.Title)
+	fmt.Println(d.Cover.Status)
+	for _, b := range d.Sections[10].Blocks {
+		if t, ok := b.(*plan.Table); ok {
+			fmt.Println(t.Rows[0], t.Total)
+		}
+	}
+	// Output:
+	// Multi-Agency Safeguarding Arrangements 2021-22
+	// Draft prepared 1 February 2021
+	// [Essex County Council £240,205 £247,198] [Total £389,095 £400,000]
 }

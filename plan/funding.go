@@ -33,7 +33,7 @@ func (b *builder) fundingLabel(field string, l masa.FundingLine, places int32) s
 	return label
 }
 
-func (b *builder) funding(t *masa.FundingTable, d *draft) Section {
+func (b *builder) funding(t *masa.FundingTable) Section {
 	s := Section{ID: SectionFunding, Title: "Funding and business support"}
 	if t == nil {
 		s.Blocks = paras("No funding table has been published for this edition.")
@@ -54,9 +54,6 @@ func (b *builder) funding(t *masa.FundingTable, d *draft) Section {
 	s.Blocks = paras(opening, second+".")
 	if opening == "" {
 		s.Blocks = s.Blocks[1:]
-	}
-	if d != nil && d.scenario != "" {
-		s.Blocks = append(s.Blocks, para(d.scenario))
 	}
 	places := moneyPlaces(t)
 	tab := &Table{ID: "funding-contributions", Caption: "Contributions for " + t.Year.String(),

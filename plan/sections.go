@@ -12,10 +12,10 @@ import (
 // front returns the document's metadata and cover.
 func (b *builder) front(d *draft) (Meta, Cover) {
 	p := b.p
-	year := p.Arrangements.Year
+	year := b.year
 	date := p.Arrangements.Published
 	if d != nil {
-		year, date = d.year, d.prepared
+		date = d.prepared
 	}
 	title := strings.TrimSpace(p.Arrangements.Title + " " + year.Label())
 	m := Meta{
@@ -33,7 +33,7 @@ func (b *builder) front(d *draft) (Meta, Cover) {
 	c := Cover{Partnership: p.Name, Title: title, Status: "Published " + date.Long()}
 	if d != nil {
 		c.Status = "Draft prepared " + date.Long()
-		c.Notes = append(c.Notes, d.notes...)
+		c.Notes = append(c.Notes, fmt.Sprintf("This draft for %s has not been agreed or published. Its funding comes from the scenario “%s”.", year, d.name()))
 	}
 	if p.Contact != nil && p.Contact.Concerns != "" {
 		c.Notes = append(c.Notes, "Concerned about a child or young person? Call "+p.Contact.Concerns+".")
@@ -50,7 +50,7 @@ func (b *builder) introduction() Section {
 	}
 	var opening []string
 	opening = append(opening, fmt.Sprintf("Many organisations in %s work with children and young people. The %s is the name of the arrangements through which they work together to keep children safe and to promote their welfare, and this plan explains how those arrangements operate in %s.",
-		p.Area.Name, name, p.Arrangements.Year))
+		p.Area.Name, name, b.year))
 	if p.Arrangements.Framework != "" {
 		opening = append(opening, "The statutory guidance that sets out how agencies should work together is "+p.Arrangements.Framework+".")
 	}
@@ -72,7 +72,7 @@ func (b *builder) introduction() Section {
 		}
 		_, many := b.bodyTerm(role)
 		head := capitalise(number(len(orgs))) + " " + many
-		if role == vocab.Health && p.Area.HealthBodiesInCounty > len(orgs) {
+		if role == vocab.Health && p.Area.HealthBodies == len(orgs) && p.Area.HealthBodiesInCounty > len(orgs) {
 			head = fmt.Sprintf("%s of the %s %s that cover the county of %s", capitalise(number(len(orgs))), number(p.Area.HealthBodiesInCounty), many, p.Area.Name)
 		}
 		items = append(items, head+": "+joinAnd(names))
@@ -95,7 +95,10 @@ func (b *builder) introduction() Section {
 	if a.DistrictCouncils > 0 {
 		bg = append(bg, fmt.Sprintf("It is a two-tier area: alongside the county council there are %s city, district and borough councils.", number(a.DistrictCouncils)))
 	}
-	if a.HealthBodies > 0 {
+	// The area's health counts describe the bodies of the published
+	// edition; they are left out when they no longer match the health
+	// partners, as in a draft after a succession.
+	if a.HealthBodies > 0 && a.HealthBodies == len(p.PartnersInRole(vocab.Health)) {
 		one, many := b.bodyTerm(vocab.Health)
 		t := fmt.Sprintf("Health services are commissioned by %s %s", number(a.HealthBodies), plural(a.HealthBodies, one, many))
 		if a.HealthSystems > 0 {
@@ -140,7 +143,11 @@ func (b *builder) arrangements() Section {
 		t = append(t, line+".")
 	}
 	if b.rules.Name != "" && b.rules.Name != framework {
-		t = append(t, "On the date of publication the rules in force are those of "+b.rules.Name+".")
+		when := "On the date of publication"
+		if b.on != arr.Published {
+			when = "On " + b.on.Long()
+		}
+		t = append(t, when+" the rules in force are those of "+b.rules.Name+".")
 	}
 	if !arr.GoLive.IsZero() {
 		line := "The arrangements took over from the Local Safeguarding Children Board on " + arr.GoLive.Long()

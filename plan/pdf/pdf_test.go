@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/plan"
 	"github.com/masa-go/masa/plan/internal/plantest"
@@ -335,4 +336,27 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("not a complete PDF")
 		}
 	})
+}
+
+func TestDraftIsMarkedOnEveryPage(t *testing.T) {
+	s := funding.EssexScenario()
+	s.Name = "A budget of £400,000"
+	s.Year = 0
+	s.Changes = []funding.Change{{Kind: funding.SetTotal, Amount: funding.MustNumber("400000")}}
+	d, err := plan.Draft(masa.Essex(), s, vocab.MustDate("2021-02-01"))
+	require.NoError(t, err)
+	data, err := pdf.Bytes(d)
+	require.NoError(t, err)
+	in := info(t, data)
+	assert.Equal(t, "Mon Feb  1 00:00:00 2021 UTC", in["CreationDate"])
+	assert.Contains(t, in["Title"], "2021-22")
+	ps := pages(t, data)
+	assert.Contains(t, ps[0], "Draft prepared 1 February 2021")
+	for i, pg := range ps {
+		assert.Contains(t, pg, "DRAFT: NOT YET PUBLISHED", "page %d", i+1)
+	}
+	body := flat(strings.Join(ps, "\n"))
+	assert.Contains(t, body, "Essex County Council £240,205 £247,198")
+	assert.Contains(t, body, "Total £389,095 £400,000")
+	assert.Contains(t, body, "Raise the total budget from £389,095 to £400,000 for 2021/22.")
 }
