@@ -88,6 +88,9 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "partnership", string(p.ID))
+	if !isLoopback(ln.Addr()) {
+		log.Warn("listening beyond loopback: the service has no authentication, so put it behind a proxy that has", "addr", ln.Addr().String())
+	}
 	return serve(ctx, srv, ln, log, ready)
 }
 
@@ -116,6 +119,13 @@ func serve(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Log
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// isLoopback reports whether addr is a loopback address, reachable only
+// from this machine.
+func isLoopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
 }
 
 // newLogger returns a slog logger writing to w in the given format, at

@@ -150,3 +150,21 @@ func TestRunRejectsBadConfiguration(t *testing.T) {
 		})
 	}
 }
+
+// TestIsLoopback checks which listening addresses count as loopback.
+func TestIsLoopback(t *testing.T) {
+	tests := []struct {
+		addr net.Addr
+		want bool
+	}{
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, true},
+		{&net.TCPAddr{IP: net.IPv6loopback, Port: 8080}, true},
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 8080}, false},
+		{&net.TCPAddr{IP: net.IPv6unspecified, Port: 8080}, false},
+		{&net.TCPAddr{IP: net.IPv4(192, 168, 1, 2), Port: 8080}, false},
+		{&net.UnixAddr{Name: "/tmp/x", Net: "unix"}, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, isLoopback(tt.addr), tt.addr.String())
+	}
+}
