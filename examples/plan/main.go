@@ -1,0 +1,141 @@
+// Command plan writes a partnership's published Multi-Agency Safeguarding
+// Arrangements as a PDF and, optionally, as accessible HTML. By default it
+// writes the embedded Essex 2020-21 plan to plan.pdf.
+//
+// Usage:
+//
+//	go run ./examples/plan [-o plan.pdf] [-html plan.html] [-partnership file.json] [-scenario scenario.json [-date YYYY-MM-DD]]
+//
+// With -scenario, a funding scenario (the JSON that package funding reads
+// and writes) is applied to the partnership's published funding table to
+// make a draft plan for the scenario's year, or the following year when
+// the scenario names none; -date is the date the draft is prepared
+// (default today). -o "" writes no PDF. The exit status is 0 on success,
+// 1 when the partnership or scenario has problems, which are all listed,
+// and 2 when the input cannot be read or a file cannot be written.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/masa"
+	"github.com/masa-go/masa/plan"
+	planhtml "github.com/masa-go/masa/plan/html"
+	"github.com/masa-go/masa/plan/pdf"
+	"github.com/masa-go/masa/vocab"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "plan.pdf", `PDF file to write ("" for none)`)
+	htmlOut := fs.String("html", "", "accessible HTML file to write")
+	file := fs.String("partnership", "", "partnership JSON file (default: the embedded Essex 2020-21 arrangements)")
+	scenario := fs.String("scenario", "", "funding scenario JSON file: write a draft plan for the scenario's year")
+	date := fs.String("date", "", "with -scenario, the date the draft is prepared, YYYY-MM-DD (default: today)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "plan: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	if *out == "" && *htmlOut == "" {
+		fmt.Fprintln(stderr, "plan: nothing to write: give -o or -html")
+		return 2
+	}
+	if *date != "" && *scenario == "" {
+		fmt.Fprintln(stderr, "plan: -date applies only with -scenario")
+		return 2
+	}
+
+	p := masa.Essex()
+	if *file != "" {
+		var err error
+		if p, err = masa.LoadFile(*file); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	var d *plan.Document
+	var err error
+	if *scenario == "" {
+		d, err = plan.Build(p)
+	} else {
+		d, err = draft(p, *scenario, *date)
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+
+	fmt.Fprintln(stdout, d.Meta.Title)
+	fmt.Fprintln(stdout, d.Cover.Status)
+	if *out != "" {
+		data, err := pdf.Bytes(d)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		if err := write(stdout, *out, data); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	if *htmlOut != "" {
+		data, err := planhtml.Bytes(d)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		if err := write(stdout, *htmlOut, data); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	return 0
+}
+
+// draft reads the scenario file and builds the draft plan.
+func draft(p *masa.Partnership, path, date string) (*plan.Document, error) {
+	prepared := vocab.DateOf(time.Now())
+	if date != "" {
+		var err error
+		if prepared, err = vocab.ParseDate("-date", date); err != nil {
+			return nil, err
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := funding.ReadScenario(f)
+	if err != nil {
+		return nil, fmt.Errorf("%w (in %s)", err, path)
+	}
+	return plan.Draft(p, s, prepared)
+}
+
+// write writes a file and says so.
+func write(stdout io.Writer, path string, data []byte) error {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", path, len(data))
+	return nil
+}
+
+// fail prints err and returns the exit status: 1 for problems with the
+// input's content, 2 for anything else.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, err)
+	if errors.Is(err, vocab.ErrInvalid) {
+		return 1
+	}
+	return 2
+}

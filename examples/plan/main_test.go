@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+	}{
+		{"essex pdf and html", []string{"-o", "$DIR/plan.pdf", "-html", "$DIR/plan.html"}, "essex.txt"},
+		{"another partnership", []string{"-o", "$DIR/plan.pdf", "-partnership", "../../masa/testdata/riverside.json"}, "riverside.txt"},
+		{"draft for the next year", []string{"-o", "$DIR/plan.pdf", "-scenario", "testdata/raise-2021.json", "-date", "2021-02-01"}, "draft-2021.txt"},
+		{"draft after the ICBs, HTML only", []string{"-o", "", "-html", "$DIR/plan.html", "-scenario", "testdata/icb-2023.json", "-date", "2023-02-01"}, "draft-2023.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			args := make([]string, len(tt.args))
+			for i, a := range tt.args {
+				args[i] = strings.ReplaceAll(a, "$DIR", dir)
+			}
+			var out, errOut bytes.Buffer
+			require.Equal(t, 0, run(args, &out, &errOut), errOut.String())
+			got := strings.ReplaceAll(out.String(), dir, "$DIR")
+			path := filepath.Join("testdata", tt.golden)
+			if *update {
+				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), got)
+			for _, name := range []string{"plan.pdf", "plan.html"} {
+				if strings.Contains(got, "$DIR/"+name) {
+					data, err := os.ReadFile(filepath.Join(dir, name))
+					require.NoError(t, err)
+					assert.NotEmpty(t, data)
+				}
+			}
+		})
+	}
+}
+
+func TestDefaultOutputIsThePublishedEssexPlan(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-o", filepath.Join(dir, "plan.pdf"), "-html", filepath.Join(dir, "plan.html")}, &out, &errOut), errOut.String())
+	for got, want := range map[string]string{
+		"plan.pdf":  "../../plan/pdf/testdata/essex-2020-21.pdf",
+		"plan.html": "../../plan/html/testdata/essex-2020-21.html",
+	} {
+		a, err := os.ReadFile(filepath.Join(dir, got))
+		require.NoError(t, err)
+		b, err := os.ReadFile(want)
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(a, b), "%s differs from the renderer's golden file %s", got, want)
+	}
+}
+
+func TestRunBadInput(t *testing.T) {
+	dir := t.TempDir()
+	pdfPath := filepath.Join(dir, "plan.pdf")
+	bad := filepath.Join(dir, "bad.json")
+	require.NoError(t, os.WriteFile(bad, []byte(`{"name": "x", "bogus": 1}`), 0o644))
+	tests := []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"unknown flag", []string{"-nonsense"}, 2, "flag provided but not defined"},
+		{"extra argument", []string{"-o", pdfPath, "extra"}, 2, "unexpected arguments"},
+		{"nothing to write", []string{"-o", ""}, 2, "nothing to write"},
+		{"date without scenario", []string{"-o", pdfPath, "-date", "2021-02-01"}, 2, "-date applies only with -scenario"},
+		{"missing partnership", []string{"-o", pdfPath, "-partnership", filepath.Join(dir, "none.json")}, 2, "no such file"},
+		{"missing scenario", []string{"-o", pdfPath, "-scenario", filepath.Join(dir, "none.json")}, 2, "no such file"},
+		{"bad date", []string{"-o", pdfPath, "-scenario", "testdata/raise-2021.json", "-date", "2021-02-30"}, 1, "-date"},
+		{"bad scenario", []string{"-o", pdfPath, "-scenario", bad}, 1, "bogus"},
+		{"scenario for another partnership", []string{"-o", pdfPath, "-partnership", "../../masa/testdata/riverside.json", "-scenario", "testdata/raise-2021.json", "-date", "2021-02-01"}, 1, "baseline.year"},
+		{"unwritable output", []string{"-o", filepath.Join(dir, "no-such-dir", "plan.pdf")}, 2, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			assert.Equal(t, tt.code, run(tt.args, &out, &errOut))
+			assert.Contains(t, errOut.String(), tt.says)
+		})
+	}
+}
