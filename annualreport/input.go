@@ -18,8 +18,10 @@ const (
 // Entry is a titled statement in the report, such as something the
 // partners did or a piece of evidence of impact.
 type Entry struct {
+	// Title names the entry in a few words.
 	Title string `json:"title"`
-	Text  string `json:"text"`
+	// Text says what happened or what was found, in a sentence or two.
+	Text string `json:"text"`
 	// Date, when given, must fall within the report's year.
 	Date vocab.Date `json:"date,omitzero"`
 }
@@ -50,8 +52,11 @@ const (
 // PracticeReview is a practice review the partners worked on in the year.
 // It is keyed by an opaque reference and holds no details of any child.
 type PracticeReview struct {
-	Ref    string       `json:"ref"`
-	Kind   ReviewKind   `json:"kind"`
+	// Ref is the review's opaque reference, unique in the input.
+	Ref string `json:"ref"`
+	// Kind is rapid-review, practice-review or learning-review.
+	Kind ReviewKind `json:"kind"`
+	// Status is started, completed or published.
 	Status ReviewStatus `json:"status"`
 	// Date is the date of the latest step in the year (started, completed
 	// or published).
@@ -73,7 +78,9 @@ const (
 
 // Priority is one of the partners' agreed priorities and its progress.
 type Priority struct {
-	Name     string   `json:"name"`
+	// Name is the priority as the partners agreed it.
+	Name string `json:"name"`
+	// Progress is good, some, little or none.
 	Progress Progress `json:"progress"`
 	// Note explains the progress; it is required when progress is little
 	// or none, since the report must analyse why.
@@ -102,11 +109,15 @@ const (
 // child safeguarding practice review.
 type ReviewAction struct {
 	// Ref is the opaque reference of the review.
-	Ref            string       `json:"ref"`
-	Scope          Scope        `json:"scope"`
-	Recommendation string       `json:"recommendation"`
-	Action         string       `json:"action"`
-	Status         ActionStatus `json:"status"`
+	Ref string `json:"ref"`
+	// Scope is local or national.
+	Scope Scope `json:"scope"`
+	// Recommendation is the review's recommendation, in brief.
+	Recommendation string `json:"recommendation"`
+	// Action is what the partners did or will do about it.
+	Action string `json:"action"`
+	// Status is taken or planned.
+	Status ActionStatus `json:"status"`
 	// Improvement says what improved as a result, when known.
 	Improvement string `json:"improvement,omitempty"`
 }
@@ -114,9 +125,12 @@ type ReviewAction struct {
 // Feedback says how feedback from children and families was sought
 // through one voice mechanism or data source, and how it was used.
 type Feedback struct {
-	Voice  scrutiny.Voice `json:"voice"`
-	Sought string         `json:"sought"`
-	Used   string         `json:"used"`
+	// Voice is the mechanism or data source, by its scrutiny.Voice ID.
+	Voice scrutiny.Voice `json:"voice"`
+	// Sought says how feedback was sought.
+	Sought string `json:"sought"`
+	// Used says how the feedback was used.
+	Used string `json:"used"`
 }
 
 // Input is what the partners supply for one year's report besides the
@@ -124,14 +138,23 @@ type Feedback struct {
 // missing; an empty list says there was nothing of that kind.
 type Input struct {
 	// Year is the financial year the report covers, such as "2020/21".
-	Year          vocab.FinancialYear `json:"year"`
-	Activities    []Entry             `json:"activities"`
-	Reviews       []PracticeReview    `json:"reviews"`
-	Effectiveness []Entry             `json:"effectiveness"`
-	Impact        []Entry             `json:"impact"`
-	Priorities    []Priority          `json:"priorities"`
-	ReviewActions []ReviewAction      `json:"reviewActions"`
-	Feedback      []Feedback          `json:"feedback"`
+	Year vocab.FinancialYear `json:"year"`
+	// Activities are what the partners did under the arrangements.
+	Activities []Entry `json:"activities"`
+	// Reviews are the practice reviews worked on in the year.
+	Reviews []PracticeReview `json:"reviews"`
+	// Effectiveness are the partners' judgements of how well the
+	// arrangements worked, with their evidence.
+	Effectiveness []Entry `json:"effectiveness"`
+	// Impact is evidence of the impact of the partners' work.
+	Impact []Entry `json:"impact"`
+	// Priorities are the agreed priorities and their progress.
+	Priorities []Priority `json:"priorities"`
+	// ReviewActions are actions on review recommendations.
+	ReviewActions []ReviewAction `json:"reviewActions"`
+	// Feedback says how feedback from children and families was sought
+	// and used.
+	Feedback []Feedback `json:"feedback"`
 	// Training is the year's training input (see package training).
 	Training *training.Input `json:"training,omitempty"`
 	// Scrutiny is the year's scrutiny plan (see package scrutiny).

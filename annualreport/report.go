@@ -47,24 +47,32 @@ const (
 
 // Item is one entry of a section: a label and a sentence or two.
 type Item struct {
-	Label string     `json:"label"`
-	Text  string     `json:"text"`
-	Date  vocab.Date `json:"date,omitzero"`
+	// Label heads the item.
+	Label string `json:"label"`
+	// Text is the item's sentences.
+	Text string `json:"text"`
+	// Date, when set, is the date the item concerns.
+	Date vocab.Date `json:"date,omitzero"`
 }
 
 // Table is a table of text cells. Every row has one cell per column.
 type Table struct {
-	Caption string     `json:"caption"`
-	Columns []string   `json:"columns"`
-	Rows    [][]string `json:"rows"`
+	// Caption says what the table shows.
+	Caption string `json:"caption"`
+	// Columns are the column headings.
+	Columns []string `json:"columns"`
+	// Rows are the body rows.
+	Rows [][]string `json:"rows"`
 	// Footer, when set, is a closing row such as a total.
 	Footer []string `json:"footer,omitempty"`
 }
 
 // Section is one part of the report.
 type Section struct {
-	ID    SectionID `json:"id"`
-	Title string    `json:"title"`
+	// ID names the section in code and in Missing.
+	ID SectionID `json:"id"`
+	// Title is the section's heading.
+	Title string `json:"title"`
 	// Citation says which guidance asks for the part.
 	Citation vocab.Citation `json:"citation"`
 	// Required marks the parts the guidance asks for.
@@ -74,27 +82,37 @@ type Section struct {
 	Missing bool   `json:"missing"`
 	Reason  string `json:"reason,omitempty"`
 	// Summary is a generated paragraph.
-	Summary string   `json:"summary,omitempty"`
-	Items   []Item   `json:"items"`
-	Tables  []Table  `json:"tables"`
-	Notes   []string `json:"notes"`
+	Summary string `json:"summary,omitempty"`
+	// Items are the section's entries, in input order.
+	Items []Item `json:"items"`
+	// Tables are the section's tables.
+	Tables []Table `json:"tables"`
+	// Notes are short flags for the reader, such as gaps in the plans.
+	Notes []string `json:"notes"`
 }
 
 // Missing names a required part of the report that has nothing to report.
 type Missing struct {
+	// Section is the missing section's ID.
 	Section SectionID `json:"section"`
-	Title   string    `json:"title"`
-	Reason  string    `json:"reason"`
+	// Title is its heading.
+	Title string `json:"title"`
+	// Reason says what is lacking and which input field would supply it.
+	Reason string `json:"reason"`
 }
 
 // Report is the yearly report of one partnership.
 type Report struct {
-	Partnership string              `json:"partnership"`
-	Year        vocab.FinancialYear `json:"year"`
-	Period      vocab.Period        `json:"period"`
+	// Partnership is the partnership's name.
+	Partnership string `json:"partnership"`
+	// Year is the financial year the report covers, and Period its dates.
+	Year   vocab.FinancialYear `json:"year"`
+	Period vocab.Period        `json:"period"`
 	// RuleSet is the name of the rule set in force at the end of the year.
-	RuleSet string     `json:"ruleSet"`
-	Status  Status     `json:"status"`
+	RuleSet string `json:"ruleSet"`
+	// Status is draft until MarkReady succeeds, then ready.
+	Status Status `json:"status"`
+	// ReadyOn is the date the report was marked ready to publish.
 	ReadyOn vocab.Date `json:"readyOn,omitzero"`
 	// Sections are in report order.
 	Sections []Section `json:"sections"`

@@ -79,9 +79,12 @@ func (g Gate) CanPublish(on vocab.Date) error {
 
 // GateStatus is the state of a publication gate on a date, for display.
 type GateStatus struct {
+	// ReportYear is the year the report covers.
 	ReportYear vocab.FinancialYear `json:"reportYear"`
-	On         vocab.Date          `json:"on"`
-	Open       bool                `json:"open"`
+	// On is the date the gate was looked at.
+	On vocab.Date `json:"on"`
+	// Open reports whether the report may be marked ready on that date.
+	Open bool `json:"open"`
 	// Review is the latest review on or before On, when Open.
 	Review *Review `json:"review,omitempty"`
 	// Message says in a sentence whether and why the gate is open.

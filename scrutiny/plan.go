@@ -91,14 +91,17 @@ type Leader struct {
 
 // Scheduled is an activity of a checked plan.
 type Scheduled struct {
-	ID       vocab.ID      `json:"id"`
-	Title    string        `json:"title"`
-	Quarter  vocab.Quarter `json:"quarter"`
-	Period   vocab.Period  `json:"period"`
-	Function Function      `json:"function"`
-	Aims     []Aim         `json:"aims"`
-	Lead     Leader        `json:"lead"`
-	Voice    []Voice       `json:"voice"`
+	// ID, Title, Quarter, Function, Aims and Voice are as in the Activity.
+	ID      vocab.ID      `json:"id"`
+	Title   string        `json:"title"`
+	Quarter vocab.Quarter `json:"quarter"`
+	// Period is the dates of the quarter.
+	Period   vocab.Period `json:"period"`
+	Function Function     `json:"function"`
+	Aims     []Aim        `json:"aims"`
+	// Lead is who leads, resolved from the model.
+	Lead  Leader  `json:"lead"`
+	Voice []Voice `json:"voice"`
 }
 
 // Coverage is the matrix of scrutiny functions against aims.
@@ -144,9 +147,11 @@ func (c Coverage) Check() error {
 
 // VoiceUse says which activities draw on one voice source.
 type VoiceUse struct {
-	Voice      Voice      `json:"voice"`
-	Kind       VoiceKind  `json:"kind"`
-	Label      string     `json:"label"`
+	// Voice is the source, Kind its kind and Label the model's wording.
+	Voice Voice     `json:"voice"`
+	Kind  VoiceKind `json:"kind"`
+	Label string    `json:"label"`
+	// Activities lists the IDs of the activities that draw on it.
 	Activities []vocab.ID `json:"activities"`
 }
 
@@ -154,14 +159,17 @@ type VoiceUse struct {
 // their leads, the coverage of aims, the use of voice sources and the
 // recorded reviews of yearly reports.
 type Schedule struct {
-	Partnership string              `json:"partnership"`
-	Year        vocab.FinancialYear `json:"year"`
+	// Partnership is the partnership's name.
+	Partnership string `json:"partnership"`
+	// Year is the financial year the plan covers.
+	Year vocab.FinancialYear `json:"year"`
 	// Overseer is who holds the scrutiny lead area at the start of the
 	// year.
 	Overseer masa.Holding `json:"overseer"`
 	// Activities are ordered by quarter, then as given.
 	Activities []Scheduled `json:"activities"`
-	Coverage   Coverage    `json:"coverage"`
+	// Coverage is the matrix of functions against aims.
+	Coverage Coverage `json:"coverage"`
 	// Voice lists every voice source the partnership names, with the
 	// activities that draw on it.
 	Voice []VoiceUse `json:"voice"`

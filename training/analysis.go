@@ -107,9 +107,11 @@ type Need struct {
 
 // SourceCount is how many findings came from one source.
 type SourceCount struct {
-	Source   vocab.LearningSource `json:"source"`
-	Label    string               `json:"label"`
-	Findings int                  `json:"findings"`
+	// Source is the source, and Label its English name.
+	Source vocab.LearningSource `json:"source"`
+	Label  string               `json:"label"`
+	// Findings is the number of findings from the source.
+	Findings int `json:"findings"`
 }
 
 // Analysis is the annual training needs analysis.

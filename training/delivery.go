@@ -24,8 +24,10 @@ type Delivery struct {
 
 // Planned is one delivery in the plan, with its need's rank and dates.
 type Planned struct {
-	Rank     int            `json:"rank"`
-	Theme    string         `json:"theme"`
+	// Rank and Theme identify the need.
+	Rank  int    `json:"rank"`
+	Theme string `json:"theme"`
+	// Methods, Audience and Quarter are as in the Delivery.
 	Methods  []Method       `json:"methods"`
 	Audience vocab.Audience `json:"audience"`
 	Quarter  vocab.Quarter  `json:"quarter"`
@@ -48,14 +50,18 @@ const (
 
 // Gap is something the plan or the evaluation lacks for one need.
 type Gap struct {
-	Rank    int    `json:"rank"`
-	Theme   string `json:"theme"`
-	Kind    string `json:"kind"`
+	// Rank and Theme identify the need.
+	Rank  int    `json:"rank"`
+	Theme string `json:"theme"`
+	// Kind is GapUnplanned, GapThinkFamily or GapUnevaluated.
+	Kind string `json:"kind"`
+	// Message says what is lacking, following the theme in a sentence.
 	Message string `json:"message"`
 }
 
 // Plan is the year's training delivery plan.
 type Plan struct {
+	// Year is the financial year of the analysis.
 	Year vocab.FinancialYear `json:"year"`
 	// Items are the deliveries ordered by quarter, then by the need's rank,
 	// then as given.

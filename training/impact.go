@@ -27,13 +27,16 @@ type Evidence struct {
 
 // EvidenceCount is how many pieces of one kind of evidence a need has.
 type EvidenceCount struct {
+	// Type is the kind of evidence, and Label the model's wording for it.
 	Type  EvidenceType `json:"type"`
 	Label string       `json:"label"`
-	Count int          `json:"count"`
+	// Count is the number of pieces.
+	Count int `json:"count"`
 }
 
 // NeedImpact is what the evaluation shows for one need.
 type NeedImpact struct {
+	// Rank and Theme identify the need.
 	Rank  int    `json:"rank"`
 	Theme string `json:"theme"`
 	// Quarters lists the quarters in which the need is delivered; empty
@@ -49,6 +52,7 @@ type NeedImpact struct {
 // Impact is the annual summary of the impact of training, for the
 // Executive Board.
 type Impact struct {
+	// Year is the financial year of the analysis.
 	Year vocab.FinancialYear `json:"year"`
 	// ReportTo says how and to whom impact is reported, from the model.
 	ReportTo string `json:"reportTo,omitempty"`

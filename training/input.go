@@ -37,9 +37,12 @@ func Decode(data []byte) (*Input, error) {
 
 // Result is the outcome of a year's training input.
 type Result struct {
+	// Analysis is the ranked needs.
 	Analysis *Analysis `json:"analysis"`
-	Plan     *Plan     `json:"plan"`
-	Impact   *Impact   `json:"impact"`
+	// Plan is the delivery plan with its gaps.
+	Plan *Plan `json:"plan"`
+	// Impact is the impact summary for the Executive.
+	Impact *Impact `json:"impact"`
 }
 
 // Run validates the input against the partnership and produces the needs

@@ -9,7 +9,9 @@ import (
 // partnership's published plan uses for it, such as the ID "face-to-face"
 // for "face-to-face training".
 type Term[T ~string] struct {
-	ID    T
+	// ID is the stable identifier.
+	ID T
+	// Label is the partnership's wording.
 	Label string
 }
 
