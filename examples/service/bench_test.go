@@ -102,3 +102,29 @@ func BenchmarkApportionCSV(b *testing.B) {
 func BenchmarkTimeline(b *testing.B) {
 	benchRequests(b, "POST", "/v1/reviews/timeline?on=2021-04-01", caseFile(b, "open"), "Content-Type", "application/json")
 }
+
+// BenchmarkInProcess measures the same requests through the handler
+// alone, without the network, to separate the service's own cost from
+// the loopback round trip.
+func BenchmarkInProcess(b *testing.B) {
+	h := newTestServer(b)
+	cases := []struct {
+		name, method, target string
+		body                 []byte
+	}{
+		{"lead-areas", "GET", "/v1/lead-areas?on=2020-06-29", nil},
+		{"apportion", "POST", "/v1/funding/apportion", icbScenario(b)},
+		{"timeline", "POST", "/v1/reviews/timeline?on=2021-04-01", caseFile(b, "open")},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				rec := call(h, c.method, c.target, c.body, "Content-Type", "application/json")
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s %s: %d %s", c.method, c.target, rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
