@@ -60,6 +60,8 @@ type Model struct {
 	// Notice is a message about the page as a whole, such as a shared
 	// link that could not be read.
 	Notice string
+
+	cache *structureCache
 }
 
 // NewForm returns the form for an unchanged baseline: the baseline total
@@ -98,7 +100,9 @@ func (m *Model) Reset() {
 }
 
 // Set changes one field to the value typed and recomputes. Check boxes
-// take "true" or "false".
+// take "true" or "false". A choice the page does not offer (an unknown
+// sharing method, rounding unit or policy) and an unknown field leave the
+// form as it is.
 func (m *Model) Set(f Field, value string) {
 	kind, key := f.Split()
 	form := &m.Form
@@ -116,15 +120,26 @@ func (m *Model) Set(f Field, value string) {
 		m.Removable = m.removable()
 		form.Removed = m.keepRemovable(form.Removed)
 	case FieldMethod:
-		form.Method = funding.Method(value)
+		switch method := funding.Method(value); method {
+		case "", funding.BaselineShares, funding.Percentages, funding.Weights:
+			form.Method = method
+		default:
+			return // not one of the choices the page offers
+		}
 		if form.Method == funding.Percentages {
 			m.prefillPercentages()
 		}
 	case FieldBasis:
 		form.Basis = value
 	case FieldUnit:
+		if u := funding.Unit(value); u != "" && !u.Valid() {
+			return
+		}
 		form.Unit = funding.Unit(value)
 	case FieldPolicy:
+		if p := funding.Policy(value); p != "" && !p.Valid() {
+			return
+		}
 		form.Policy = funding.Policy(value)
 	default:
 		m.setKeyed(kind, key, value)
@@ -267,20 +282,7 @@ func (m *Model) prefillPercentages() {
 // form has problems, they are listed and the last valid result stays.
 func (m *Model) Recompute() {
 	m.Problems = nil
-
-	m.Removable = m.removable()
-
-	structure := buildScenario(m.Baseline, m.Form, nil, true)
-	if len(structure.problems) == 0 {
-		if res, err := funding.Apply(structure.scenario); err == nil {
-			m.Contributors = m.contributorsOf(res)
-		} else {
-			m.addApplyProblems(structure, err)
-		}
-	}
-	if m.Contributors == nil {
-		m.Contributors = m.contributorsOfBaseline()
-	}
+	m.structure()
 
 	full := buildScenario(m.Baseline, m.Form, m.Contributors, false)
 	m.Problems = append(m.Problems, full.problems...)
@@ -299,17 +301,71 @@ func (m *Model) Recompute() {
 	m.Stale = len(m.Problems) > 0
 }
 
-// addApplyProblems turns the errors funding.Apply reports into problems
-// on the fields the changes came from.
-func (m *Model) addApplyProblems(b *scenarioBuild, err error) {
-	ps := vocab.AsProblems(err)
-	if len(ps) == 0 {
-		m.Problems = append(m.Problems, Problem{Field: FieldGeneral, Message: err.Error()})
+// structureCache holds what the part of the form that decides who
+// contributes (the merger, removals and additions) last gave, so that
+// edits to amounts do not recompute it.
+type structureCache struct {
+	key          string
+	removable    []Contributor
+	contributors []Contributor
+	problems     []Problem
+}
+
+// structure sets Removable and Contributors, and the problems of the
+// changes that decide who contributes.
+func (m *Model) structure() {
+	key := Encode(Form{ICB: m.Form.ICB, Removed: m.Form.Removed, Added: m.Form.Added})
+	if c := m.cache; c != nil && c.key == key {
+		m.Removable, m.Contributors = c.removable, c.contributors
+		m.Problems = append(m.Problems, c.problems...)
 		return
 	}
-	for _, p := range ps {
-		m.Problems = append(m.Problems, Problem{Field: b.fieldOf(p.Field), Value: p.Value, Message: p.Message})
+	var probs []Problem
+	m.Removable = m.removable()
+
+	// When the changes have problems of their own, the list falls back to
+	// fewer of them, never to an earlier state, so the page depends on
+	// the form alone.
+	structure := buildScenario(m.Baseline, m.Form, nil, true)
+	m.Contributors = nil
+	if len(structure.problems) == 0 {
+		if res, err := funding.Apply(structure.scenario); err == nil {
+			m.Contributors = m.contributorsOf(res)
+		} else {
+			probs = applyProblems(structure, err)
+		}
 	}
+	if m.Contributors == nil {
+		fallback := m.Form.clone()
+		fallback.Added = nil
+		if res, err := funding.Apply(buildScenario(m.Baseline, fallback, nil, true).scenario); err == nil {
+			m.Contributors = m.contributorsOf(res)
+		} else {
+			m.Contributors = m.Removable
+		}
+	}
+	m.cache = &structureCache{key: key, removable: m.Removable, contributors: m.Contributors, problems: probs}
+	m.Problems = append(m.Problems, probs...)
+}
+
+// addApplyProblems adds the errors funding.Apply reports as problems on
+// the fields the changes came from.
+func (m *Model) addApplyProblems(b *scenarioBuild, err error) {
+	m.Problems = append(m.Problems, applyProblems(b, err)...)
+}
+
+// applyProblems turns the errors funding.Apply reports into problems on
+// the fields the changes came from.
+func applyProblems(b *scenarioBuild, err error) []Problem {
+	ps := vocab.AsProblems(err)
+	if len(ps) == 0 {
+		return []Problem{{Field: FieldGeneral, Message: err.Error()}}
+	}
+	out := make([]Problem, len(ps))
+	for i, p := range ps {
+		out[i] = Problem{Field: b.fieldOf(p.Field), Value: p.Value, Message: p.Message}
+	}
+	return out
 }
 
 func dedupe(ps []Problem) []Problem {
