@@ -326,12 +326,12 @@ func TestFieldIDs(t *testing.T) {
 
 func TestSlug(t *testing.T) {
 	tests := map[string]vocab.ID{
-		"Essex Fire & Rescue":  "essex-fire-rescue",
-		"  Youth Offending  ":  "youth-offending",
-		"NHS 111":              "nhs-111",
-		"Café":                 "caf",
-		"!!!":                  "",
-		"":                     "",
+		"Essex Fire & Rescue":   "essex-fire-rescue",
+		"  Youth Offending  ":   "youth-offending",
+		"NHS 111":               "nhs-111",
+		"Café":                  "caf",
+		"!!!":                   "",
+		"":                      "",
 		strings.Repeat("a", 99): vocab.ID(strings.Repeat("a", 60)),
 	}
 	for in, want := range tests {
