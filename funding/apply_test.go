@@ -206,7 +206,7 @@ func TestChanges(t *testing.T) {
 			sentence: "Raise the rate charged to City, District and Borough Councils by 10%, from £1,210 to £1,331 for each of 12 members (£15,972).",
 		},
 		{
-			name:     "raise a fixed amount",
+			name: "raise a fixed amount",
 			changes: []Change{
 				{Kind: Fixed, Org: "cafcass", Amount: MustNumber("550")},
 				{Kind: Remap, Map: &Mapping{Moves: []Move{{From: "cafcass", To: "cafcass-renamed"}}, Targets: []Target{{Org: "cafcass-renamed", Name: "CAFCASS (renamed)"}}}},
