@@ -360,3 +360,20 @@ func TestDraftIsMarkedOnEveryPage(t *testing.T) {
 	assert.Contains(t, body, "Total £389,095 £400,000")
 	assert.Contains(t, body, "Raise the total budget from £389,095 to £400,000 for 2021/22.")
 }
+
+func TestSparseAndLongPartnership(t *testing.T) {
+	p := masa.Essex()
+	p.Name = strings.Repeat("Very Long Safeguarding Partnership Name ", 6) + "Board"
+	p.Arrangements.Title = "Multi-Agency Safeguarding Arrangements and Everything Else the Partners Agreed"
+	p.Funding, p.Contact, p.Reviews, p.Training, p.Scrutiny, p.Voice = nil, nil, nil, nil, nil, nil
+	p.RelevantAgencies, p.LeadAreas, p.Escalation, p.SubCommittees, p.LocalGroups = nil, nil, nil, nil, nil
+	p.Reviews = nil
+	d, data := render(t, p)
+	ps := pages(t, data)
+	assert.Contains(t, flat(ps[0]), strings.ToUpper(p.Name))
+	assert.Contains(t, flat(ps[0]), p.Arrangements.Title+" 2020-21")
+	assert.Len(t, outline(t, data), len(d.Headings())+1)
+	assert.NotContains(t, ps[1], "Contact", "no contact block, no contents entry")
+	body := flat(strings.Join(ps, "\n"))
+	assert.Contains(t, body, "No funding table has been published for this edition.")
+}
