@@ -10,7 +10,8 @@
 // the project's own, written around the model's facts, so changing the
 // model changes the document; a partnership can replace any section's
 // opening prose with its own text through its Texts map. [Draft] applies a
-// funding scenario to produce a draft plan for the following year.
+// funding scenario (package funding) to produce a draft plan for the
+// scenario's year, by default the year after the published table.
 //
 // The document is renderer-neutral: package plan/pdf lays it out as a PDF
 // with the Go fonts embedded, and package plan/html as one self-contained,

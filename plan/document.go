@@ -56,7 +56,7 @@ type Cover struct {
 	// Safeguarding Arrangements 2020-21".
 	Title string
 	// Status is a line such as "Published 29 June 2020" or, for a draft,
-	// "Draft for 2021-22, prepared 1 February 2021".
+	// "Draft prepared 1 February 2021".
 	Status string
 	// Notes are further lines for the cover, such as a draft warning or
 	// the number to call when worried about a child.
@@ -111,6 +111,7 @@ type Span struct {
 
 // Paragraph is a paragraph of running text.
 type Paragraph struct {
+	// Spans are the paragraph's runs of text, in order.
 	Spans []Span
 }
 
