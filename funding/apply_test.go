@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/masa-go/masa/masa"
@@ -711,7 +712,7 @@ func TestProject(t *testing.T) {
 		assert.Equal(t, totals[i], r.Total.String())
 		assert.Len(t, r.Steps, 1+i)
 	}
-	assert.Equal(t, "Raise the total budget by 2%, from £408,000 to £416,160 for 2023/24.", p.Years[2].Steps[2].Sentence[:0]+p.Years[2].Steps[2].Sentence[:len("Raise the total budget by 2%, from £408,000 to £416,160 for 2023/24")]+".")
+	assert.True(t, strings.HasPrefix(p.Years[2].Steps[2].Sentence, "Raise the total budget by 2%, from £408,000 to £416,160 for 2023/24"), p.Years[2].Steps[2].Sentence)
 	// The years do not share steps.
 	assert.Len(t, p.Years[0].Steps, 1)
 

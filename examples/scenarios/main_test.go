@@ -1,0 +1,80 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create %s", path)
+	assert.Equal(t, string(want), string(got))
+}
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+	}{
+		{"text", nil, "default.txt"},
+		{"csv", []string{"-format", "csv"}, "default.csv"},
+		{"json", []string{"-format", "json"}, "default.json"},
+		{"one section as csv", []string{"-format", "csv", "-only", "comparison"}, "comparison.csv"},
+		{"scenario file", []string{"-scenario", filepath.Join("..", "..", "funding", "testdata", "scenarios", "statutory-thirds.json"), "-years", "2", "-uplift", "-1.5"}, "statutory-thirds.txt"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tc.args, &out, &errOut)
+			require.Equal(t, 0, code, errOut.String())
+			assert.Empty(t, errOut.String())
+			golden(t, tc.golden, out.Bytes())
+
+			// Deterministic: a second run prints the same bytes.
+			var again bytes.Buffer
+			run(tc.args, &again, &errOut)
+			assert.Equal(t, out.String(), again.String())
+		})
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"bad format", []string{"-format", "xml"}, []string{`-format "xml"`}},
+		{"bad section", []string{"-only", "all"}, []string{`-only "all"`}},
+		{"bad uplift", []string{"-uplift", "two"}, []string{`-uplift: is not a decimal number`}},
+		{"bad years", []string{"-years", "0"}, []string{"years: must be between 1 and 30"}},
+		{"missing file", []string{"-scenario", "testdata/none.json"}, []string{"none.json"}},
+		{"bad scenario", []string{"-scenario", "testdata/bad.json"}, []string{`changes[0].amount: has pence, but the rounding unit is whole pounds (value "100.50")`}},
+		{"unknown flag", []string{"-colour"}, []string{"flag provided but not defined"}},
+		{"extra argument", []string{"extra"}, []string{`unexpected argument "extra"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			assert.Equal(t, 2, run(tc.args, &out, &errOut))
+			for _, w := range tc.want {
+				assert.Contains(t, errOut.String(), w)
+			}
+		})
+	}
+}
