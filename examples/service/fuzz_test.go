@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -63,5 +64,33 @@ func FuzzRequest(f *testing.F) {
 		case strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json"):
 			assert.True(t, json.Valid(rec.Body.Bytes()), "%s", rec.Body)
 		}
+	})
+}
+
+// FuzzHeaders sends arbitrary Accept, Content-Type and X-Request-Id
+// headers with a good scenario and checks that the answer is a 2xx or a
+// 4xx problem, and that the request ID echoed is always a plain one.
+func FuzzHeaders(f *testing.F) {
+	f.Add("text/csv", "application/json", "req-1")
+	f.Add("application/json;q=0.5, text/csv;q=0.9", "application/json; charset=utf-8", "")
+	f.Add("*/*;q=0", "application/vnd.api+json", "a b")
+	f.Add("text/*;q=abc, image/png", "text/plain", "<x>")
+	f.Add(",,;q=1;;", ";;", "\x00")
+	h, err := newServer(testDeps(nil))
+	require.NoError(f, err)
+	body := icbScenario(f)
+	id := regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+	f.Fuzz(func(t *testing.T, accept, contentType, requestID string) {
+		req := httptest.NewRequest("POST", "/v1/funding/compare", bytes.NewReader(body))
+		req.Header["Accept"] = []string{accept}
+		req.Header["Content-Type"] = []string{contentType}
+		req.Header["X-Request-Id"] = []string{requestID}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		require.Less(t, rec.Code, 500, "%q %q: %s", accept, contentType, rec.Body)
+		if rec.Code >= 400 {
+			readProblem(t, rec)
+		}
+		assert.Regexp(t, id, rec.Header().Get("X-Request-Id"))
 	})
 }
