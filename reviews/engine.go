@@ -1,0 +1,402 @@
+package reviews
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/masa-go/masa/masa"
+	"github.com/masa-go/masa/vocab"
+	"github.com/masa-go/masa/workdays"
+)
+
+// Engine evaluates cases for one partnership. It holds the partnership,
+// the working-day calendar and the review rules, and is safe for
+// concurrent use. The partnership must not be changed while an Engine
+// uses it.
+type Engine struct {
+	p       *masa.Partnership
+	cal     *workdays.Calendar
+	rules   []*compiled
+	periods []period
+
+	// successions are the distinct dates of the partnership's
+	// successions, in order: masa.Partnership.AsOf changes its answer only
+	// on them, so asOf caches one partnership for each span between them.
+	successions []vocab.Date
+
+	mu     sync.Mutex
+	asOf   map[int]*masa.Partnership
+	owners map[ownerKey]Owner
+}
+
+// period is a span of awareness dates with one masa rule set, and so one
+// set of review rules.
+type period struct {
+	from  vocab.Date // first day; zero for "before every boundary"
+	masa  masa.RuleSet
+	rules *compiled
+	names []string         // step names with placeholders filled
+	cites []vocab.Citation // step citations with placeholders filled
+	err   error            // no rule set or no review rules for the period
+}
+
+type ownerKey struct {
+	on      vocab.Date
+	ruleSet vocab.ID
+	ref     OwnerRef
+	area    vocab.ID
+}
+
+// Option configures an Engine.
+type Option func(*config) error
+
+type config struct {
+	cal   *workdays.Calendar
+	rules []*compiled
+}
+
+// WithCalendar makes the engine count working days with cal instead of
+// workdays.EnglandAndWales(), for example a calendar extended with newly
+// announced bank holidays.
+func WithCalendar(cal *workdays.Calendar) Option {
+	return func(c *config) error {
+		if cal == nil {
+			return errors.New("reviews: WithCalendar: nil calendar")
+		}
+		c.cal = cal
+		return nil
+	}
+}
+
+// WithRules makes the engine use sets instead of DefaultRules(), for
+// example a partnership's own edition. The sets are checked first.
+func WithRules(sets []RuleSet) Option {
+	return func(c *config) error {
+		compiled, err := compileAll(sets)
+		if err != nil {
+			return err
+		}
+		c.rules = compiled
+		return nil
+	}
+}
+
+// New returns an engine for partnership p.
+func New(p *masa.Partnership, opts ...Option) (*Engine, error) {
+	if p == nil {
+		return nil, errors.New("reviews: nil partnership")
+	}
+	cfg := config{cal: workdays.EnglandAndWales()}
+	for _, opt := range opts {
+		if err := opt(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.rules == nil {
+		cfg.rules = defaultCompiled()
+	}
+	e := &Engine{p: p, cal: cfg.cal, rules: cfg.rules, asOf: map[int]*masa.Partnership{}, owners: map[ownerKey]Owner{}}
+	for _, s := range p.Successions {
+		e.successions = append(e.successions, s.On)
+	}
+	slices.SortFunc(e.successions, vocab.Date.Compare)
+	e.successions = slices.Compact(e.successions)
+	e.periods = e.buildPeriods()
+	return e, nil
+}
+
+// Partnership returns the engine's partnership.
+func (e *Engine) Partnership() *masa.Partnership { return e.p }
+
+// Calendar returns the engine's working-day calendar.
+func (e *Engine) Calendar() *workdays.Calendar { return e.cal }
+
+// buildPeriods works out which rule set applies to which awareness dates.
+// masa.RuleSetOn changes its answer only on a rule set's start date and on
+// the go-live date (the partnership's, or the national deadline), so it is
+// asked once for each such date and once for the days before them all.
+func (e *Engine) buildPeriods() []period {
+	sets := masa.RuleSets()
+	var bounds []vocab.Date
+	for _, rs := range sets {
+		bounds = append(bounds, rs.From)
+		if !rs.GoLiveBy.IsZero() {
+			bounds = append(bounds, rs.GoLiveBy)
+		}
+	}
+	if !e.p.Arrangements.GoLive.IsZero() {
+		bounds = append(bounds, e.p.Arrangements.GoLive)
+	}
+	slices.SortFunc(bounds, vocab.Date.Compare)
+	bounds = slices.Compact(bounds)
+	out := []period{e.periodOn(bounds[0].AddDays(-1), vocab.Date{})}
+	for _, b := range bounds {
+		out = append(out, e.periodOn(b, b))
+	}
+	return out
+}
+
+func (e *Engine) periodOn(d, from vocab.Date) period {
+	per := period{from: from}
+	rs, err := masa.RuleSetOn(e.p, d)
+	if err != nil {
+		per.err = err
+		return per
+	}
+	per.masa = rs
+	for _, c := range e.rules {
+		if slices.Contains(c.set.RuleSets, rs.ID) {
+			per.rules = c
+		}
+	}
+	if per.rules == nil {
+		per.err = fmt.Errorf("reviews: %w", vocab.NotFound("ruleSets", string(rs.ID), "has no review rules: no review rule set lists the masa rule set "+string(rs.ID)))
+		return per
+	}
+	arrangements := strings.TrimSpace(strings.Join([]string{e.p.ShortName, e.p.Arrangements.Title, e.p.Arrangements.Year.Label()}, " "))
+	fill := strings.NewReplacer("{review}", rs.ReviewName, "{partners}", rs.PartnerTerm, "{body}", rs.Body, "{arrangements}", arrangements)
+	for _, s := range per.rules.steps {
+		per.names = append(per.names, fill.Replace(s.Name))
+		cite := s.Citation
+		cite.Source = fill.Replace(cite.Source)
+		per.cites = append(per.cites, cite)
+	}
+	return per
+}
+
+// periodFor returns the period whose rules apply to a case the local
+// authority became aware of on d.
+func (e *Engine) periodFor(d vocab.Date) *period {
+	i := len(e.periods) - 1
+	for i > 0 && d.Before(e.periods[i].from) {
+		i--
+	}
+	return &e.periods[i]
+}
+
+// RulesOn returns the masa rule set and the review rules that apply to a
+// case the local authority became aware of on d.
+func (e *Engine) RulesOn(d vocab.Date) (masa.RuleSet, RuleSet, error) {
+	per := e.periodFor(d)
+	if per.err != nil {
+		return masa.RuleSet{}, RuleSet{}, per.err
+	}
+	return per.masa, per.rules.set, nil
+}
+
+// Owner says who owns a step on a date: a statutory role and the
+// organisations filling it, a lead-area holder, a group of the
+// partnership, or a national body.
+type Owner struct {
+	Ref OwnerRef `json:"ref"`
+	// Name is who owns the step, in words: organisations' names, a group's
+	// name, or a national body.
+	Name string `json:"name"`
+	// Post is the post that acts, where there is one, such as "Assistant
+	// Chief Constable".
+	Post string `json:"post,omitempty"`
+	// Role is the statutory role, for an owner that is a partner.
+	Role vocab.Role `json:"role,omitempty"`
+	// Orgs are the organisations, after any successions on the date (see
+	// masa.Partnership.AsOf).
+	Orgs []vocab.ID `json:"orgs,omitempty"`
+	// LeadArea is the lead area whose holder owns the step.
+	LeadArea vocab.ID `json:"leadArea,omitempty"`
+	// Groups are the partnership's groups that own the step.
+	Groups []vocab.ID `json:"groups,omitempty"`
+}
+
+// String formats the owner as "Post, Name" or "Name".
+func (o Owner) String() string {
+	if o.Post == "" {
+		return o.Name
+	}
+	return o.Post + ", " + o.Name
+}
+
+// partnershipOn returns the partnership with the successions that have
+// taken effect on d applied. There is one answer for each span between
+// succession dates, made once.
+func (e *Engine) partnershipOn(d vocab.Date) (*masa.Partnership, error) {
+	span := 0
+	for span < len(e.successions) && !e.successions[span].After(d) {
+		span++
+	}
+	e.mu.Lock()
+	q, ok := e.asOf[span]
+	e.mu.Unlock()
+	if ok {
+		return q, nil
+	}
+	q, err := e.p.AsOf(d)
+	if err != nil {
+		return nil, fmt.Errorf("reviews: applying successions on %s: %w", d, err)
+	}
+	e.mu.Lock()
+	e.asOf[span] = q
+	e.mu.Unlock()
+	return q, nil
+}
+
+// owner resolves ref under rule set rs on date on. Results are cached.
+func (e *Engine) owner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on vocab.Date) (Owner, error) {
+	key := ownerKey{on: on, ruleSet: rs.ID, ref: ref, area: area}
+	e.mu.Lock()
+	o, ok := e.owners[key]
+	e.mu.Unlock()
+	if ok {
+		return o, nil
+	}
+	o, err := e.resolveOwner(ref, area, rs, on)
+	if err != nil {
+		return Owner{}, err
+	}
+	e.mu.Lock()
+	if len(e.owners) >= 4096 {
+		clear(e.owners)
+	}
+	e.owners[key] = o
+	e.mu.Unlock()
+	return o, nil
+}
+
+func (e *Engine) resolveOwner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on vocab.Date) (Owner, error) {
+	p, err := e.partnershipOn(on)
+	if err != nil {
+		return Owner{}, err
+	}
+	o := Owner{Ref: ref}
+	switch ref {
+	case OwnerLocalAuthority, OwnerPolice, OwnerHealth:
+		o.Role = vocab.Role(ref)
+		o.Orgs = p.PartnersInRole(o.Role)
+		if len(o.Orgs) == 0 {
+			return Owner{}, ownerError("statutoryPartners", string(ref), "has no statutory partner in the "+o.Role.Label()+" role on "+on.Long())
+		}
+		o.Name = orgNames(p, o.Orgs)
+		o.Post = p.LeadTitle(o.Role)
+	case OwnerPartners:
+		o.Orgs = partnerOrgs(p)
+		o.Name = "the " + rs.PartnerTerm
+	case OwnerBody:
+		o.Name = p.Name
+		o.Post = rs.Body
+	case OwnerNationalPanel:
+		o.Name = "the Child Safeguarding Practice Review Panel"
+	case OwnerReviewsSubCommittee, OwnerTraining:
+		var id vocab.ID
+		field := "reviews.subCommittee"
+		if ref == OwnerReviewsSubCommittee && p.Reviews != nil {
+			id = p.Reviews.SubCommittee
+		}
+		if ref == OwnerTraining {
+			field = "training.subCommittee"
+			if p.Training != nil {
+				id = p.Training.SubCommittee
+			}
+		}
+		i := slices.IndexFunc(p.SubCommittees, func(s masa.SubCommittee) bool { return s.ID == id })
+		if i < 0 {
+			return Owner{}, ownerError(field, string(id), "does not name one of the partnership's sub-committees")
+		}
+		o.Name, o.Groups = p.SubCommittees[i].Name, []vocab.ID{id}
+	case OwnerChildDeathReview:
+		var id vocab.ID
+		if p.Reviews != nil {
+			id = p.Reviews.ChildDeathReview
+		}
+		if id == "" {
+			// No group named: the statutory child death review partners,
+			// the local authority and the health body.
+			o.Name = "the child death review partners"
+			o.Orgs = append(p.PartnersInRole(vocab.LocalAuthority), p.PartnersInRole(vocab.Health)...)
+			break
+		}
+		var groups []masa.JointGroup
+		if p.JointWorking != nil {
+			groups = p.JointWorking.Groups
+		}
+		i := slices.IndexFunc(groups, func(g masa.JointGroup) bool { return g.ID == id })
+		if i < 0 {
+			return Owner{}, ownerError("reviews.childDeathReview", string(id), "does not name one of the partnership's joint groups")
+		}
+		o.Name, o.Groups = groups[i].Name, []vocab.ID{id}
+	case OwnerLocalGroups:
+		if len(p.LocalGroups) == 0 {
+			// No local practice groups: the partners share the learning.
+			o.Name = "the " + rs.PartnerTerm + " (the partnership lists no local practice groups)"
+			o.Orgs = partnerOrgs(p)
+			break
+		}
+		var names []string
+		for _, g := range p.LocalGroups {
+			names = append(names, g.Name)
+			o.Groups = append(o.Groups, g.ID)
+		}
+		o.Name = joinAnd(names)
+	case OwnerRatification, OwnerDispute:
+		field := "escalation"
+		if ref == OwnerRatification {
+			field = "reviews.ratificationLeadArea"
+			if p.Reviews != nil {
+				area = p.Reviews.RatificationLeadArea
+			}
+		}
+		if area == "" {
+			return Owner{}, ownerError(field, "", "names no lead area")
+		}
+		h, err := p.LeadHolder(area, on)
+		if err != nil {
+			return Owner{}, fmt.Errorf("reviews: owner %s on %s: %w", ref, on, err)
+		}
+		o.Role, o.Orgs, o.LeadArea, o.Post = h.Role, h.Orgs, h.Area, h.Title
+		o.Name = orgNames(p, h.Orgs)
+	default:
+		return Owner{}, ownerError("owner", string(ref), "is not a known owner")
+	}
+	return o, nil
+}
+
+// partnerOrgs returns the statutory partners' organisations, once each.
+func partnerOrgs(p *masa.Partnership) []vocab.ID {
+	var out []vocab.ID
+	for _, sp := range p.StatutoryPartners {
+		if !slices.Contains(out, sp.Org) {
+			out = append(out, sp.Org)
+		}
+	}
+	return out
+}
+
+func ownerError(field, value, msg string) error {
+	return fmt.Errorf("reviews: %w", vocab.NotFound(field, value, msg))
+}
+
+func orgNames(p *masa.Partnership, ids []vocab.ID) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		name := string(id)
+		for _, o := range p.Organisations {
+			if o.ID == id {
+				name = o.Name
+				break
+			}
+		}
+		names = append(names, name)
+	}
+	return joinAnd(names)
+}
+
+// joinAnd joins names as "a, b and c".
+func joinAnd(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
