@@ -4,7 +4,8 @@
 // which rule set is in force on a date and who holds each lead area,
 // validates posted partnership files, apportions posted funding scenarios
 // (JSON or CSV), computes a review case's timeline and the overdue report
-// for a set of cases, and renders the published plan as PDF or HTML.
+// for a set of cases, and renders the published plan, or next year's
+// draft with a funding scenario applied, as PDF or HTML.
 //
 // It uses only the standard library's net/http, with Go 1.22 routing
 // patterns. It listens on 127.0.0.1:8080 unless -addr says otherwise,
