@@ -145,3 +145,19 @@ func FromQuery(q url.Values) (f Form, present bool, err error) {
 func ShareQuery(f Form) string {
 	return url.Values{QueryKey: {Encode(f)}}.Encode()
 }
+
+// OpenQuery loads the form shared in a URL query. A query without one
+// leaves the model as it is; a query whose form cannot be read resets
+// the model to the baseline and says why in Notice.
+func (m *Model) OpenQuery(q url.Values) {
+	f, present, err := FromQuery(q)
+	switch {
+	case err != nil:
+		m.Reset()
+		m.Notice = "The scenario in this link could not be read, so the page shows the " +
+			m.Baseline.Year.String() + " baseline instead. (" + err.Error() + ".)"
+	case present:
+		m.Load(f)
+		m.Notice = "Showing a shared scenario."
+	}
+}

@@ -263,3 +263,26 @@ func FuzzSet(f *testing.F) {
 		}
 	})
 }
+
+func TestOpenQuery(t *testing.T) {
+	m := Essex()
+	m.Set(FieldBudget, "1")
+	m.OpenQuery(url.Values{})
+	assert.Equal(t, "1", m.Form.Budget, "no shared scenario leaves the page as it is")
+	assert.Empty(t, m.Notice)
+
+	shared := NewForm(m.Baseline)
+	shared.Budget = "400000"
+	m.OpenQuery(url.Values{QueryKey: {Encode(shared)}})
+	assert.Equal(t, "400000", m.Result.Total.String())
+	assert.Equal(t, "Showing a shared scenario.", m.Notice)
+
+	for _, hostile := range []string{"1.!!", "<script>alert(1)</script>", b64(`{"budget":"1","x":1}`), strings.Repeat("A", MaxShareLength+1)} {
+		m.Set(FieldBudget, "5")
+		m.OpenQuery(url.Values{QueryKey: {hostile}})
+		assert.Equal(t, NewForm(m.Baseline), m.Form)
+		assert.Equal(t, "389095", m.Result.Total.String())
+		assert.Contains(t, m.Notice, "could not be read")
+		assert.False(t, m.Stale)
+	}
+}

@@ -65,16 +65,7 @@ func (p *Page) OnMount(ctx app.Context) {
 
 // openURL loads the scenario shared in u, or explains why it cannot.
 func (p *Page) openURL(ctx app.Context, u *url.URL) {
-	f, present, err := state.FromQuery(u.Query())
-	switch {
-	case err != nil:
-		p.model.Reset()
-		p.model.Notice = "The scenario in this link could not be read, so the page shows the " +
-			p.model.Baseline.Year.String() + " baseline instead. (" + err.Error() + ")"
-	case present:
-		p.model.Load(f)
-		p.model.Notice = "Showing a shared scenario."
-	}
+	p.model.OpenQuery(u.Query())
 	p.sharedPending = false
 	ctx.Defer(p.syncInputs)
 }

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/wasm/state"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The component tree is read through app.TestMatch only: v10.1.11 has no
+// other public way in. hasText walks the tree by probing child indices
+// until TestMatch reports them out of range.
+
+const notAText = "\x00not a text\x00"
+
+// hasText reports whether the tree under root has a text node equal to
+// want.
+func hasText(root app.UI, want string) bool {
+	return findText(root, nil, want) != nil
+}
+
+func findText(root app.UI, path []int, want string) []int {
+	for i := 0; i < 500; i++ {
+		p := append(append([]int(nil), path...), i)
+		err := app.TestMatch(root, app.TestUIDescriptor{Path: p, Expected: app.Text(notAText)})
+		switch {
+		case err != nil && strings.Contains(err.Error(), "out of range"):
+			return nil
+		case err != nil && strings.Contains(err.Error(), "text does not match"):
+			if app.TestMatch(root, app.TestUIDescriptor{Path: p, Expected: app.Text(want)}) == nil {
+				return p
+			}
+		default:
+			if found := findText(root, p, want); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+func newPage(t *testing.T) *Page {
+	t.Helper()
+	p := &Page{}
+	p.OnInit()
+	return p
+}
+
+func TestPageInTestEngine(t *testing.T) {
+	e := app.NewTestEngine()
+	p := &Page{}
+	require.NoError(t, e.Load(p))
+	e.ConsumeAll()
+	require.True(t, p.Mounted())
+	assert.False(t, p.client, "go-app calls OnMount in a browser only")
+
+	// The page's root is the app div; it is marked ready only in a
+	// browser, which the end-to-end tests wait for.
+	require.NoError(t, app.TestMatch(p, app.TestUIDescriptor{
+		Path:     app.TestPath(0),
+		Expected: el("div").ID("app").Class("page"),
+	}))
+	// Its first child is the skip link.
+	require.NoError(t, app.TestMatch(p, app.TestUIDescriptor{
+		Path:     app.TestPath(0, 0),
+		Expected: el("a").Class("skip-link").Attr("href", "#results"),
+	}))
+	require.NoError(t, app.Match(app.Text("Skip to the results"), p, 0, 0, 0))
+	require.NoError(t, app.Match(app.Text("Funding scenarios"), p, 0, 1, 0, 0))
+	assert.True(t, hasText(p, "Contributions for 2021/22"))
+	assert.True(t, hasText(p, "£389,095"))
+}
+
+func TestRenderBaseline(t *testing.T) {
+	p := newPage(t)
+	tree := p.Render()
+	for _, want := range []string{
+		"Essex Safeguarding Children Board: next year's contributions, starting from the 2020/21 table (11 contributors, £389,095).",
+		"Total budget (£)",
+		"Uplift or cut (%)",
+		"Apply the 1 July 2022 merger of the clinical commissioning groups into integrated care boards",
+		"City, District and Borough Councils: rate per member (£)",
+		"Essex County Council",
+		"£240,205",
+		"Total £389,095 for 2021/22: £0 (0.00%) on £389,095 in 2020/21.",
+		"No changes: the 2020/21 contributions are shared in the same proportions.",
+		"whole pounds",
+		"largest remainder, ties by contributor ID",
+		"Draft plan with this scenario (PDF)",
+	} {
+		assert.True(t, hasText(tree, want), "missing %q", want)
+	}
+	assert.False(t, hasText(tree, "There is a problem"))
+}
+
+func TestRenderEdits(t *testing.T) {
+	p := newPage(t)
+	p.model.Set(state.FieldBudget, "400000")
+	p.model.Set(state.FieldICB, "true")
+	tree := p.Render()
+	for _, want := range []string{
+		"Total £400,000 for 2021/22: +£10,905 (+2.80%) on £389,095 in 2020/21.",
+		"NHS Mid and South Essex Integrated Care Board",
+		" (was NHS Mid Essex CCG, NHS Basildon & Brentwood CCG, NHS Castle Point & Rochford CCG)",
+		"Raise the total budget from £389,095 to £400,000 for 2021/22.",
+	} {
+		assert.True(t, hasText(tree, want), "missing %q", want)
+	}
+	assert.False(t, hasText(tree, "NHS Mid Essex CCG"), "the merged groups are no longer listed on their own")
+}
+
+func TestRenderProblems(t *testing.T) {
+	p := newPage(t)
+	p.model.Set(state.FieldBudget, "400000")
+	p.model.Set(state.FieldBudget, "12a")
+	tree := p.Render()
+	msg := `Total budget "12a" is not a decimal number such as 1210 or 2.5 (digits, an optional minus sign and one decimal point only).`
+	assert.True(t, hasText(tree, "Error: "+strings.Replace(msg, "Total budget", "Total budget (£)", 1)), "the error is next to the field")
+	assert.True(t, hasText(tree, msg), "and listed at the top, linking to it")
+	assert.True(t, hasText(tree, "There is a problem"))
+	assert.True(t, hasText(tree, "The form has a problem, so these are the figures from the last scenario without problems."))
+	assert.True(t, hasText(tree, "Total £400,000 for 2021/22: +£10,905 (+2.80%) on £389,095 in 2020/21."), "the last valid result stays")
+
+	p.model.Set(state.FieldBudget, "400000")
+	p.model.Set(state.FieldMethod, "percentages")
+	p.model.Set("percent:essex-county-council", "10")
+	tree = p.Render()
+	assert.True(t, hasText(tree, "Error: The sharing \"45.87\" has percentages that add up to 45.87, not 100."))
+}
+
+func TestRenderNotice(t *testing.T) {
+	p := newPage(t)
+	p.model.OpenQuery(map[string][]string{state.QueryKey: {"1.<script>"}})
+	tree := p.Render()
+	assert.NotNil(t, findText(tree, nil, p.model.Notice))
+	assert.Contains(t, p.model.Notice, "could not be read")
+}
+
+func TestLabels(t *testing.T) {
+	p := newPage(t)
+	p.model.AddContributor()
+	for _, f := range p.model.ShownFields() {
+		label := p.label(f)
+		assert.NotEmpty(t, label, f)
+		assert.NotEqual(t, string(f), label, "field %s has no label", f)
+	}
+	assert.Equal(t, "The scenario", p.label(state.FieldGeneral))
+	assert.Equal(t, "no-such-org: cap", p.label("cap:no-such-org"))
+	assert.Equal(t, "New contributor 3: amount", p.label("added-amount:2"))
+}
+
+func TestFormat(t *testing.T) {
+	n := func(s string) funding.Number { return funding.MustNumber(s) }
+	assert.Equal(t, "£389,095", pounds(n("389095"), 0))
+	assert.Equal(t, "\u2212£1,000", pounds(n("-1000"), 0))
+	assert.Equal(t, "+£10,905", signedPounds(n("10905"), 0))
+	assert.Equal(t, "\u2212£5,082.00", signedPounds(n("-5082"), 2))
+	assert.Equal(t, "£0", signedPounds(n("0"), 0))
+	assert.Equal(t, "+2.80%", signedPercent(n("2.8")))
+	assert.Equal(t, "\u2212100.00%", signedPercent(n("-100")))
+	assert.Equal(t, "0.00%", signedPercent(n("0")))
+	assert.Equal(t, "\u2013", signedPercent(funding.Number{}))
+	assert.Equal(t, "num up", changeClass(n("1")))
+	assert.Equal(t, "num down", changeClass(n("-1")))
+	assert.Equal(t, "num", changeClass(n("0")))
+	d := decimal.RequireFromString
+	assert.Equal(t, "61.7%", barWidth(d("240205"), d("389095")))
+	assert.Equal(t, "100.0%", barWidth(d("5"), d("5")))
+	assert.Equal(t, "0%", barWidth(d("5"), d("0")))
+	assert.Equal(t, "0%", barWidth(d("-5"), d("10")))
+}
+
+func TestProblemSentence(t *testing.T) {
+	assert.Equal(t, `Total budget "12a" is not a number.`, problemSentence("Total budget", state.Problem{Value: "12a", Message: "is not a number"}))
+	assert.Equal(t, "Name is empty.", problemSentence("Name", state.Problem{Message: "is empty."}))
+	long := strings.Repeat("9", 100)
+	assert.Contains(t, problemSentence("Budget", state.Problem{Value: long, Message: "x"}), strings.Repeat("9", 40)+"…")
+}
+
+// TestPrerenderIgnoresTheURL checks that the server never copies the
+// shared scenario from the URL into the page: it says it is opening one
+// and leaves the reading to the browser.
+func TestPrerenderIgnoresTheURL(t *testing.T) {
+	Register()
+	Register() // a second call is harmless
+	h := &app.Handler{Title: "test", Icon: app.Icon{Default: "/web/i.png", SVG: "/web/i.svg"}, Version: "test"}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	hostile := `"><script>alert(1)</script>`
+	res, err := http.Get(srv.URL + "/?s=" + strings.ReplaceAll(hostile, "<", "%3C"))
+	require.NoError(t, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	page := string(body)
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.NotContains(t, page, "<script>alert")
+	assert.Contains(t, page, "Opening the shared scenario…")
+	assert.Contains(t, page, "£389,095")
+}
