@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// now is a fixed instant for the tests: 23:30 UTC on 22 November 2026 is
+// still 22 November in London (GMT).
+var now = time.Date(2026, time.November, 22, 23, 30, 0, 0, time.UTC)
+
+func TestRun(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		golden string
+	}{
+		{"built-in example today", nil, 0, "example-today.txt"},
+		{"built-in example on a date", []string{"-on", "2026-11-23"}, 0, "example.txt"},
+		{"built-in example as JSON", []string{"-json", "-on", "2026-11-23"}, 0, "example.json"},
+		{"a full lifecycle", []string{"-on", "2021-07-20", "../../reviews/testdata/lifecycle-case.json"}, 0, "lifecycle.txt"},
+		{"an overdue case", []string{"-on", "2022-10-05", "testdata/overdue-case.json"}, 1, "overdue.txt"},
+		{"another partnership with next year's bank holidays", []string{"-on", "2027-12-31", "-partnership", "../../masa/testdata/riverside.json",
+			"-holidays", "testdata/holidays-2028.json", "testdata/late-2027-case.json"}, 0, "riverside-2028.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, &out, &errOut, now)
+			assert.Equal(t, tt.code, code, errOut.String())
+			assert.Empty(t, errOut.String())
+			path := filepath.Join("testdata", tt.golden)
+			if *update {
+				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), out.String())
+		})
+	}
+}
+
+func TestRunProblems(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"a case with problems", []string{"-on", "2021-04-01", "testdata/bad-case.json"},
+			[]string{"2 problems:", "events[1].on: is before Notify the Child Safeguarding Practice Review Panel on 5 March 2021", "events[2].step: was already recorded at events[0]"}},
+		{"a bad date", []string{"-on", "2021-02-30"}, []string{"-on: is not a real date"}},
+		{"a missing case file", []string{"testdata/missing.json"}, []string{"missing.json"}},
+		{"a missing partnership", []string{"-partnership", "testdata/missing.json"}, []string{"missing.json"}},
+		{"a bad holidays file", []string{"-holidays", "testdata/bad-case.json"}, []string{"unknown-field"}},
+		{"a date before the case", []string{"-on", "2026-01-01"}, []string{"on: is before the local authority became aware"}},
+		{"the calendar runs out", []string{"-on", "2027-12-31", "-partnership", "../../masa/testdata/riverside.json", "testdata/late-2027-case.json"}, []string{"2028"}},
+		{"two case files", []string{"a.json", "b.json"}, []string{"usage: timeline"}},
+		{"an unknown flag", []string{"-colour"}, []string{"flag provided but not defined"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, &out, &errOut, now)
+			assert.Equal(t, 2, code)
+			for _, w := range tt.want {
+				assert.Contains(t, errOut.String(), w)
+			}
+		})
+	}
+}
+
+// The built-in example is sound and loads like any case file.
+func TestExampleCaseIsSound(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-on", "2026-10-05"}, &out, &errOut, now), errOut.String())
+	assert.Contains(t, out.String(), "Case ESCB-2026-019 on Monday 5 October 2026")
+}
