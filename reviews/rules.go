@@ -48,10 +48,13 @@ const (
 	// OwnerNationalPanel is the Child Safeguarding Practice Review Panel.
 	OwnerNationalPanel OwnerRef = "national-panel"
 	// OwnerChildDeathReview is the joint group that reviews child deaths
-	// (reviews.childDeathReview).
+	// (reviews.childDeathReview), or, when the partnership names none, the
+	// statutory child death review partners: the local authority and the
+	// health body.
 	OwnerChildDeathReview OwnerRef = "child-death-review"
 	// OwnerLocalGroups is the partnership's local practice groups (the
-	// Stay Safe Groups in Essex).
+	// Stay Safe Groups in Essex), or the statutory partners when it lists
+	// none.
 	OwnerLocalGroups OwnerRef = "local-groups"
 	// OwnerTraining is the sub-committee that runs the training needs
 	// analysis (training.subCommittee).
