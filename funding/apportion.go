@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+	"slices"
 	"strconv"
 
 	"github.com/masa-go/masa/vocab"
@@ -45,12 +46,15 @@ func Apportion(total decimal.Decimal, shares []Share, r Rounding) ([]decimal.Dec
 	// The fast path: well-formed input that fits in 64 bits.
 	if r.Unit.Valid() && r.Policy.Valid() {
 		if T, buf, W, ok := fastInputs(total, shares, places); ok && T > 0 && W > 0 {
-			if ps := duplicateIDs(shares); len(ps) > 0 {
+			if ps := duplicateIDs(shareList(shares), "shares", "id"); len(ps) > 0 {
 				return nil, fmt.Errorf("funding: apportion: %w", ps)
 			}
-			units := hamilton64(T, buf, W, shares, r.Policy)
+			units := hamilton64(T, buf, W, shareList(shares), r.Policy)
 			out := make([]decimal.Decimal, len(shares))
 			for i, u := range units {
+				if u == 0 {
+					continue // the zero Decimal, without an allocation
+				}
 				out[i] = decimal.New(int64(u), -places)
 			}
 			return out, nil
@@ -106,7 +110,7 @@ func checkApportion(total decimal.Decimal, shares []Share, r Rounding) vocab.Pro
 	if !positive {
 		ps.Add(vocab.Invalid("shares", "weights", "0", "has weights that are all zero, so there is nothing to share by"))
 	}
-	return append(ps, duplicateIDs(shares)...)
+	return append(ps, duplicateIDs(shareList(shares), "shares", "id")...)
 }
 
 // tooBig reports whether d has more than digits digits before or after
@@ -120,57 +124,70 @@ func tooBig(d decimal.Decimal, digits int) bool {
 	return n > digits || n+int(e) > digits
 }
 
-// duplicateIDs reports every share whose ID repeats an earlier one's.
-func duplicateIDs(shares []Share) vocab.Problems {
-	n := len(shares)
+// idList gives the ID of the i-th part; it lets the same code serve
+// Apportion's shares and ApportionUnits' IDs without copying.
+type idList interface {
+	id(i int32) vocab.ID
+	len() int
+}
+
+// shareList is the IDs of Apportion's shares.
+type shareList []Share
+
+func (l shareList) id(i int32) vocab.ID { return l[i].ID }
+func (l shareList) len() int            { return len(l) }
+
+// idSlice is a plain list of IDs.
+type idSlice []vocab.ID
+
+func (l idSlice) id(i int32) vocab.ID { return l[i] }
+func (l idSlice) len() int            { return len(l) }
+
+// duplicateIDs reports every ID that repeats an earlier one, naming the
+// field "name[i].sub" (or "name[i]" when sub is empty).
+func duplicateIDs[L idList](l L, name, sub string) vocab.Problems {
+	n := l.len()
 	var ps vocab.Problems
+	dup := func(i, j int32) {
+		ps.Add(vocab.Conflict(indexed(name, int(i), sub), "unique", string(l.id(i)), "repeats the ID of "+indexed(name, int(j), "")+"; IDs break ties, so they must be distinct"))
+	}
 	if n <= 16 {
-		for i := 1; i < n; i++ {
+		for i := int32(1); i < int32(n); i++ {
 			for j := range i {
-				if shares[i].ID == shares[j].ID {
-					ps.Add(duplicateID(i, j, shares[i].ID))
+				if l.id(i) == l.id(j) {
+					dup(i, j)
 					break
 				}
 			}
 		}
 		return ps
 	}
-	// An open-addressing set of indices, at most half full. The hash seed
-	// is random, but it only decides where an index is stored, never the
+	// An open-addressing set of indices, at most half full. Each slot
+	// holds the top 32 bits of the ID's hash and the index plus one, so
+	// that strings are compared only when their hashes agree. The seed is
+	// random, but it only decides where an index is stored, never the
 	// answer.
 	size := 1 << bits.Len(uint(2*n-1))
 	mask := uint64(size - 1)
-	table := make([]int32, size) // index+1, or 0 for empty
+	table := make([]uint64, size) // 0 means empty
 	seed := maphash.MakeSeed()
-	for i, s := range shares {
-		h := maphash.String(seed, string(s.ID)) & mask
-		for {
-			j := table[h]
-			if j == 0 {
-				table[h] = int32(i + 1)
+	for i := int32(0); i < int32(n); i++ {
+		id := l.id(i)
+		h := maphash.String(seed, string(id))
+		tag := h &^ (1<<32 - 1)
+		for slot := h & mask; ; slot = (slot + 1) & mask {
+			e := table[slot]
+			if e == 0 {
+				table[slot] = tag | uint64(i+1)
 				break
 			}
-			if shares[j-1].ID == s.ID {
-				ps.Add(duplicateID(i, int(j-1), s.ID))
+			if j := int32(uint32(e)) - 1; e&^(1<<32-1) == tag && l.id(j) == id {
+				dup(i, j)
 				break
 			}
-			h = (h + 1) & mask
 		}
 	}
 	return ps
-}
-
-func duplicateID(i, j int, id vocab.ID) *vocab.FieldError {
-	return vocab.Conflict(indexed("shares", i, "id"), "unique", string(id), "repeats the ID of shares["+strconv.Itoa(j)+"]; IDs break ties, so they must be distinct")
-}
-
-// indexed returns the path "name[i].field".
-func indexed(name string, i int, field string) string {
-	p := name + "[" + strconv.Itoa(i) + "]"
-	if field != "" {
-		p += "." + field
-	}
-	return p
 }
 
 var pow10u64 = func() [20]uint64 {
@@ -259,10 +276,9 @@ func bigInputs(total decimal.Decimal, shares []Share, places int32) (*big.Int, [
 }
 
 // hamilton64 apportions T units by the integer weights in the first third
-// of buf, summing to W, with the shares' IDs breaking ties, and returns
-// the parts.
-func hamilton64(T uint64, buf []uint64, W uint64, shares []Share, policy Policy) []uint64 {
-	n := len(shares)
+// of buf, summing to W, with the IDs breaking ties, and returns the parts.
+func hamilton64[L idList](T uint64, buf []uint64, W uint64, ids L, policy Policy) []uint64 {
+	n := ids.len()
 	w, units, rem := buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	var given uint64
 	for i, wi := range w {
@@ -277,46 +293,92 @@ func hamilton64(T uint64, buf []uint64, W uint64, shares []Share, policy Policy)
 	if k == 0 {
 		return units
 	}
-	cand := make([]int32, 0, n)
-	for i, r := range rem {
+	if policy == FloorThenFirst {
+		cand := make([]int32, 0, n)
+		for i, r := range rem {
+			if r != 0 {
+				cand = append(cand, int32(i))
+			}
+		}
+		for _, i := range selectBest(cand, k, byID[L]{ids}) {
+			units[i]++
+		}
+		return units
+	}
+	// Largest remainders: find the k-th largest remainder t by selecting
+	// on the bare numbers (w's space is free now), give a unit to every
+	// part whose remainder is above t, and break the tie among those at t
+	// by ID.
+	scratch := w[:0]
+	for _, r := range rem {
 		if r != 0 {
-			cand = append(cand, int32(i))
+			scratch = append(scratch, r)
 		}
 	}
-	var top []int32
-	if policy == FloorThenFirst {
-		top = selectBest(cand, k, byID{shares})
-	} else {
-		top = selectBest(cand, k, byRemainder64{rem, shares})
+	t := kthLargest(scratch, k)
+	var ties []int32
+	for i, r := range rem {
+		switch {
+		case r > t:
+			units[i]++
+			k--
+		case r == t:
+			ties = append(ties, int32(i))
+		}
 	}
-	for _, i := range top {
+	for _, i := range selectBest(ties, k, byID[L]{ids}) {
 		units[i]++
 	}
 	return units
 }
 
-// byID orders shares by ID.
-type byID struct{ shares []Share }
-
-func (o byID) better(a, b int32) bool { return o.shares[a].ID < o.shares[b].ID }
-
-// byRemainder64 orders shares by remainder, largest first, then by ID.
-type byRemainder64 struct {
-	rem    []uint64
-	shares []Share
-}
-
-func (o byRemainder64) better(a, b int32) bool {
-	if o.rem[a] != o.rem[b] {
-		return o.rem[a] > o.rem[b]
+// kthLargest returns the k-th largest of a (1 ≤ k ≤ len(a)), reordering
+// a. It is quickselect with a median-of-three pivot, falling back to
+// sorting when partitioning goes badly.
+func kthLargest(a []uint64, k int) uint64 {
+	lo, hi, want := 0, len(a), k-1 // a[want] after a descending sort
+	for budget := 2 * bits.Len(uint(len(a))); hi-lo > 16 && budget > 0; budget-- {
+		m := lo + (hi-lo)/2
+		x, y, z := a[lo], a[m], a[hi-1]
+		pivot := max(min(x, y), min(max(x, y), z))
+		// Three-way partition: above pivot, equal, below.
+		i, lt, gt := lo, lo, hi
+		for i < gt {
+			switch v := a[i]; {
+			case v > pivot:
+				a[i], a[lt] = a[lt], a[i]
+				lt++
+				i++
+			case v < pivot:
+				gt--
+				a[i], a[gt] = a[gt], a[i]
+			default:
+				i++
+			}
+		}
+		switch {
+		case want < lt:
+			hi = lt
+		case want >= gt:
+			lo = gt
+		default:
+			return pivot
+		}
 	}
-	return o.shares[a].ID < o.shares[b].ID
+	part := a[lo:hi]
+	slices.Sort(part)
+	return part[len(part)-1-(want-lo)]
 }
+
+// byID orders parts by ID.
+type byID[L idList] struct{ ids L }
+
+func (o byID[L]) better(a, b int32) bool { return o.ids.id(a) < o.ids.id(b) }
 
 // byRemainderBig is byRemainder64 for big remainders.
 type byRemainderBig struct {
 	rem []*big.Int
-	ids []vocab.ID
+	ids idSlice
 }
 
 func (o byRemainderBig) better(a, b int32) bool {
@@ -326,13 +388,8 @@ func (o byRemainderBig) better(a, b int32) bool {
 	return o.ids[a] < o.ids[b]
 }
 
-// byIDs orders by a list of IDs.
-type byIDs struct{ ids []vocab.ID }
-
-func (o byIDs) better(a, b int32) bool { return o.ids[a] < o.ids[b] }
-
 // hamiltonBig is hamilton64 for integers of any size.
-func hamiltonBig(T *big.Int, w []*big.Int, ids []vocab.ID, policy Policy) ([]*big.Int, []int32) {
+func hamiltonBig(T *big.Int, w []*big.Int, ids idSlice, policy Policy) ([]*big.Int, []int32) {
 	n := len(w)
 	W := new(big.Int)
 	for _, wi := range w {
@@ -361,7 +418,7 @@ func hamiltonBig(T *big.Int, w []*big.Int, ids []vocab.ID, policy Policy) ([]*bi
 	}
 	var top []int32
 	if policy == FloorThenFirst {
-		top = selectBest(cand, k, byIDs{ids})
+		top = selectBest(cand, k, byID[idSlice]{ids})
 	} else {
 		top = selectBest(cand, k, byRemainderBig{rem, ids})
 	}
@@ -370,4 +427,14 @@ func hamiltonBig(T *big.Int, w []*big.Int, ids []vocab.ID, policy Policy) ([]*bi
 		units[i].Add(units[i], one)
 	}
 	return units, top
+}
+
+// indexed returns the path "name[i].field", or "name[i]" when field is
+// empty.
+func indexed(name string, i int, field string) string {
+	p := name + "[" + strconv.Itoa(i) + "]"
+	if field != "" {
+		p += "." + field
+	}
+	return p
 }

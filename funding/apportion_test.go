@@ -338,3 +338,165 @@ func (mod7) better(a, b int32) bool {
 	}
 	return a < b
 }
+
+func TestApportionUnits(t *testing.T) {
+	got, err := ApportionUnits(100, []int64{1, 1, 1}, []vocab.ID{"c", "b", "a"}, "")
+	require.NoError(t, err)
+	assert.Equal(t, []int64{33, 33, 34}, got)
+
+	// Weights whose sum overflows 64 bits use big integers.
+	huge := []int64{1, 1, 1 << 62, 1 << 62, 1 << 62}
+	got, err = ApportionUnits(11, huge, []vocab.ID{"a", "b", "c", "d", "e"}, LargestRemainder)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{0, 0, 4, 4, 3}, got)
+	// Floor-then-first gives the two left-over units to the first IDs
+	// whose quotas were cut short, however slightly.
+	got, err = ApportionUnits(11, huge, []vocab.ID{"a", "b", "c", "d", "e"}, FloorThenFirst)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 1, 3, 3, 3}, got)
+
+	for _, tc := range []struct {
+		total   int64
+		weights []int64
+		ids     []vocab.ID
+		policy  Policy
+		field   string
+	}{
+		{0, []int64{1}, []vocab.ID{"a"}, "", "total"},
+		{1, nil, nil, "", "weights"},
+		{1, []int64{1}, nil, "", "ids"},
+		{1, []int64{1, -1}, []vocab.ID{"a", "b"}, "", "weights[1]"},
+		{1, []int64{0, 0}, []vocab.ID{"a", "b"}, "", "weights"},
+		{1, []int64{1, 1}, []vocab.ID{"a", "a"}, "", "ids[1]"},
+		{1, []int64{1}, []vocab.ID{"a"}, "odd", "policy"},
+	} {
+		_, err := ApportionUnits(tc.total, tc.weights, tc.ids, tc.policy)
+		require.Error(t, err)
+		assert.Equal(t, tc.field, vocab.AsProblems(err)[0].Field)
+	}
+
+	// The same answers as Apportion, over many random cases, and many
+	// contributors to exercise the hashed duplicate check.
+	rng := rand.New(rand.NewPCG(7, 11))
+	for range 300 {
+		n := 1 + rng.IntN(300)
+		sh := randomShares(rng, n)
+		weights := make([]int64, n)
+		ids := make([]vocab.ID, n)
+		for i, s := range sh {
+			sh[i].Weight = s.Weight.Truncate(0)
+			weights[i], ids[i] = sh[i].Weight.IntPart(), s.ID
+		}
+		if sh[0].Weight.Sign() == 0 {
+			sh[0].Weight, weights[0] = decimal.NewFromInt(1), 1
+		}
+		total := 1 + rng.Int64N(1_000_000)
+		policy := Policies()[rng.IntN(2)]
+		a, err := Apportion(decimal.NewFromInt(total), sh, Rounding{Pounds, policy})
+		require.NoError(t, err)
+		b, err := ApportionUnits(total, weights, ids, policy)
+		require.NoError(t, err)
+		for i := range a {
+			require.Equal(t, a[i].IntPart(), b[i])
+		}
+	}
+	ids := make([]vocab.ID, 100)
+	for i := range ids {
+		ids[i] = vocab.ID("x" + strconv.Itoa(i%99))
+	}
+	_, err = ApportionUnits(5, make([]int64, 100), ids, "")
+	assert.Equal(t, []string{"weights", "ids[99]"}, vocab.AsProblems(err).Fields())
+}
+
+func FuzzApportionUnits(f *testing.F) {
+	f.Add(int64(389095), "240205 66426 15633 14555 14520 11440 11321 6948 5082 2415 550", false)
+	f.Add(int64(11), "1 1 4611686018427387904 4611686018427387904 4611686018427387904", true)
+	f.Add(int64(0), "1", false)
+	f.Add(int64(7), "0 -1 3", true)
+	f.Fuzz(func(t *testing.T, total int64, weights string, first bool) {
+		var w []int64
+		var ids []vocab.ID
+		for i, s := range splitFields(weights) {
+			x, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				return
+			}
+			w = append(w, x)
+			ids = append(ids, vocab.ID("c"+strconv.Itoa(i%40)))
+		}
+		policy := LargestRemainder
+		if first {
+			policy = FloorThenFirst
+		}
+		got, err := ApportionUnits(total, w, ids, policy)
+		if err != nil {
+			if len(vocab.AsProblems(err)) == 0 {
+				t.Fatalf("error without problems: %v", err)
+			}
+			return
+		}
+		sh := make([]Share, len(w))
+		for i := range w {
+			sh[i] = Share{ID: ids[i], Weight: decimal.NewFromInt(w[i])}
+		}
+		parts := make([]decimal.Decimal, len(got))
+		for i, g := range got {
+			parts[i] = decimal.NewFromInt(g)
+		}
+		checkInvariants(t, decimal.NewFromInt(total), sh, parts, Rounding{Pounds, policy})
+	})
+}
+
+func TestKthLargest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	for range 2000 {
+		n := 1 + rng.IntN(300)
+		distinct := 1 + rng.IntN(n)
+		a := make([]uint64, n)
+		for i := range a {
+			a[i] = uint64(rng.IntN(distinct))
+		}
+		k := 1 + rng.IntN(n)
+		sorted := slices.Clone(a)
+		slices.Sort(sorted)
+		want := sorted[n-k]
+		require.Equal(t, want, kthLargest(a, k))
+	}
+}
+
+// TestManyTies checks equal weights, where every remainder ties and IDs
+// decide, for sizes that use quickselect.
+func TestManyTies(t *testing.T) {
+	for _, n := range []int{17, 100, 1001, 5000} {
+		sh := make([]Share, n)
+		weights := make([]int64, n)
+		ids := make([]vocab.ID, n)
+		for i := range sh {
+			ids[i] = vocab.ID("c" + strconv.Itoa(n-i))
+			sh[i] = Share{ID: ids[i], Weight: decimal.NewFromInt(7)}
+			weights[i] = 7
+		}
+		total := int64(3*n + n/2)
+		got, err := Apportion(decimal.NewFromInt(total), sh, DefaultRounding)
+		require.NoError(t, err)
+		checkInvariants(t, decimal.NewFromInt(total), sh, got, DefaultRounding)
+		sorted := slices.Clone(ids)
+		slices.Sort(sorted)
+		lucky := map[vocab.ID]bool{}
+		for _, id := range sorted[:n/2] {
+			lucky[id] = true
+		}
+		for i, g := range got {
+			want := int64(3)
+			if lucky[ids[i]] {
+				want = 4
+			}
+			require.Equal(t, want, g.IntPart(), "n=%d id=%s", n, ids[i])
+		}
+		units, err := ApportionUnits(total, weights, ids, LargestRemainder)
+		require.NoError(t, err)
+		for i := range units {
+			require.Equal(t, got[i].IntPart(), units[i])
+		}
+	}
+}

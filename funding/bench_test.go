@@ -33,6 +33,20 @@ func BenchmarkApportion(b *testing.B) {
 	}
 }
 
+func BenchmarkApportionUnits(b *testing.B) {
+	for _, n := range []int{11, 1000, 100000} {
+		total, ids, weights := benchdata.Input(n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ApportionUnits(total, weights, ids, LargestRemainder); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkApplyEssex(b *testing.B) {
 	s := EssexScenario()
 	s.Changes = []Change{

@@ -13,11 +13,10 @@ import (
 var sizes = []int{11, 1000, 100000}
 
 // BenchmarkAllocate runs the same inputs through funding.Apportion (whole
-// units, largest remainder, ties by ID) and go-money's Money.Allocate
-// (integer units, left-over units to the first parties in input order),
-// in one run, so that benchstat can set them side by side. Both get the
-// total as a whole number of units and integer weights; funding gets them
-// as decimals, as its callers do.
+// pounds, largest remainder, ties by ID, decimals in and out),
+// funding.ApportionUnits (the same method on int64 units) and go-money's
+// Money.Allocate (int64 units, left-over units to the first parties in
+// input order) in one run, so that benchstat can set them side by side.
 func BenchmarkAllocate(b *testing.B) {
 	for _, n := range sizes {
 		total, ids, weights := benchdata.Input(n)
@@ -32,6 +31,14 @@ func BenchmarkAllocate(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := funding.Apportion(dtotal, shares, funding.DefaultRounding); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("lib=funding-units/n="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := funding.ApportionUnits(total, weights, ids, funding.LargestRemainder); err != nil {
 					b.Fatal(err)
 				}
 			}
