@@ -403,18 +403,16 @@ func (r *renderer) paragraph(p *plan.Paragraph) {
 type word struct {
 	text  string
 	style string
+	emph  bool // shown in the accent colour
 	url   string
 	width float64
 	space bool // a space follows the word
 }
 
-// style returns the font style of a span.
+// spanStyle returns the font style of a span.
 func spanStyle(sp plan.Span) string {
-	switch {
-	case sp.Strong:
+	if sp.Strong {
 		return "B"
-	case sp.Emphasis:
-		return "I"
 	}
 	return ""
 }
@@ -435,7 +433,7 @@ func (r *renderer) words(spans []plan.Span, w, size float64) []word {
 				pieces = f.SplitText(fw, w)
 			}
 			for k, piece := range pieces {
-				out = append(out, word{text: piece, style: style, url: sp.URL, width: f.GetStringWidth(piece),
+				out = append(out, word{text: piece, style: style, emph: sp.Emphasis, url: sp.URL, width: f.GetStringWidth(piece),
 					space: k == len(pieces)-1 && (i < len(fields)-1 || strings.HasSuffix(t, " "))})
 			}
 		}
@@ -474,17 +472,20 @@ func (r *renderer) flow(spans []plan.Span, x, w, size, lh float64) {
 		for i := start; i < end; {
 			// Group words of the same style and link into one cell.
 			j, run := i, ""
-			for j < end && words[j].style == words[i].style && words[j].url == words[i].url {
-				run += words[j].text
-				if words[j].space && j+1 < end {
+			for j < end && words[j].style == words[i].style && words[j].emph == words[i].emph && words[j].url == words[i].url {
+				if j > i && words[j-1].space {
 					run += " "
 				}
+				run += words[j].text
 				j++
 			}
 			wd := words[i]
-			if wd.url != "" {
+			switch {
+			case wd.url != "":
 				r.font(wd.style+"U", size, linkBlue)
-			} else {
+			case wd.emph:
+				r.font(wd.style, size, accent)
+			default:
 				r.font(wd.style, size, ink)
 			}
 			rw := f.GetStringWidth(run)
@@ -829,7 +830,7 @@ func (r *renderer) contact(c *plan.Contact) {
 	}
 	if c.Edition != "" {
 		f.Ln(2)
-		r.font("I", 9.5, muted)
+		r.font("", 9.5, muted)
 		f.SetX(marginL + 5)
 		f.MultiCell(textW-10, bodyLH, text(c.Edition), "", "L", false)
 	}
