@@ -169,6 +169,18 @@ func LoadCaseFile(path string) (*Case, error) {
 // checkForm checks what can be checked without the rules. Field paths
 // start with prefix.
 func (c *Case) checkForm(prefix string) vocab.Problems {
+	ps := c.checkHead(prefix)
+	if len(c.Events) > MaxEvents {
+		return ps
+	}
+	for i := range c.Events {
+		ps = append(ps, c.Events[i].checkForm(prefix, i)...)
+	}
+	return ps
+}
+
+// checkHead checks the reference, the facts and the number of events.
+func (c *Case) checkHead(prefix string) vocab.Problems {
 	var ps vocab.Problems
 	if msg := refProblem(c.Ref); msg != "" {
 		ps.Add(vocab.Invalid(prefix+"ref", "ref", clip(c.Ref), msg))
@@ -202,10 +214,6 @@ func (c *Case) checkForm(prefix string) vocab.Problems {
 	}
 	if len(c.Events) > MaxEvents {
 		ps.Add(vocab.Invalid(prefix+"events", "max-events", strconv.Itoa(len(c.Events)), "has more than "+strconv.Itoa(MaxEvents)+" events"))
-		return ps
-	}
-	for i := range c.Events {
-		ps = append(ps, c.Events[i].checkForm(prefix, i)...)
 	}
 	return ps
 }

@@ -141,7 +141,7 @@ type ownerCacheKey struct {
 // overdueSteps appends a case's overdue steps to items, and counts the
 // case as open when it has steps to do.
 func (e *Engine) overdueSteps(t *trail, on vocab.Date, owners map[ownerCacheKey]Owner, ev *evaluation, items *[]OverdueStep, open *int) error {
-	if err := t.evaluate(on, ev); err != nil {
+	if err := t.evaluate(on, ev, false); err != nil {
 		return err
 	}
 	isOpen := false

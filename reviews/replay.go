@@ -27,26 +27,42 @@ func (e *Engine) replay(c *Case, prefix string) (trail, error) {
 	for i := range t.at {
 		t.at[i] = -1
 	}
-	ps := c.checkForm(prefix)
-	if len(ps) > 0 {
+	// The form of the case comes first: when it has problems, they are
+	// all reported, and nothing else. Each event's form and its place in
+	// the trail are checked in one pass, while the event is in cache.
+	ps := c.checkHead(prefix)
+	var rules *compiled
+	if len(ps) == 0 {
+		t.per = e.periodFor(c.Facts.Aware)
+		if t.per.err != nil {
+			return t, fmt.Errorf("reviews: case %s (aware %s): %w", c.Ref, c.Facts.Aware, t.per.err)
+		}
+		var err *vocab.FieldError
+		if t.facts, err = factsOf(&c.Facts, prefix+"facts."); err != nil {
+			return t, fmt.Errorf("reviews: case %s: %w", c.Ref, err)
+		}
+		rules = t.per.rules
+	}
+	if len(c.Events) > MaxEvents {
 		return t, fmt.Errorf("reviews: case %s: %w", clip(c.Ref), ps)
 	}
-	t.per = e.periodFor(c.Facts.Aware)
-	if t.per.err != nil {
-		return t, fmt.Errorf("reviews: case %s (aware %s): %w", c.Ref, c.Facts.Aware, t.per.err)
-	}
-	var err *vocab.FieldError
-	if t.facts, err = factsOf(&c.Facts, prefix+"facts."); err != nil {
-		return t, fmt.Errorf("reviews: case %s: %w", c.Ref, err)
-	}
-	rules := t.per.rules
+	var order vocab.Problems
 	for i := range c.Events {
-		if p := t.record(rules, i, prefix); p != nil {
-			ps.Add(p)
+		if form := c.Events[i].checkForm(prefix, i); len(form) > 0 {
+			ps = append(ps, form...)
+			continue
+		}
+		if len(ps) == 0 {
+			if p := t.record(rules, i, prefix); p != nil {
+				order.Add(p)
+			}
 		}
 	}
 	if len(ps) > 0 {
-		return t, fmt.Errorf("reviews: case %s: %w", c.Ref, ps)
+		return t, fmt.Errorf("reviews: case %s: %w", clip(c.Ref), ps)
+	}
+	if len(order) > 0 {
+		return t, fmt.Errorf("reviews: case %s: %w", c.Ref, order)
 	}
 	return t, nil
 }

@@ -120,8 +120,9 @@ type evaluation struct {
 }
 
 // evaluate works out every applicable step's state on date on, in
-// lifecycle order.
-func (t *trail) evaluate(on vocab.Date, out *evaluation) error {
+// lifecycle order. With full unset it skips what only Status needs: the
+// due dates of steps already done and the earliest dates.
+func (t *trail) evaluate(on vocab.Date, out *evaluation, full bool) error {
 	rules := t.per.rules
 	var done uint32
 	out.n = 0
@@ -142,13 +143,18 @@ func (t *trail) evaluate(on vocab.Date, out *evaluation) error {
 			continue
 		}
 		ev := stepEval{step: i, event: -1}
-		if cs.due != nil {
+		ready := true
+		for _, a := range cs.after {
+			ready = ready && done&(1<<a) != 0
+		}
+		recorded := t.at[i] >= 0 && !t.c.Events[t.at[i]].On.After(on)
+		if cs.due != nil && (full || !recorded) {
 			var err error
 			if ev.due, ev.hasDue, err = t.clock(cs.due, on); err != nil {
 				return fmt.Errorf("reviews: case %s: step %s: %w", t.c.Ref, cs.ID, err)
 			}
 		}
-		if cs.notBefore != nil {
+		if cs.notBefore != nil && full {
 			nb, ok, err := t.clock(cs.notBefore, on)
 			if err != nil {
 				return fmt.Errorf("reviews: case %s: step %s: %w", t.c.Ref, cs.ID, err)
@@ -157,13 +163,9 @@ func (t *trail) evaluate(on vocab.Date, out *evaluation) error {
 				ev.notBefore = nb
 			}
 		}
-		ready := true
-		for _, a := range cs.after {
-			ready = ready && done&(1<<a) != 0
-		}
-		switch j := t.at[i]; {
-		case j >= 0 && !t.c.Events[j].On.After(on):
-			ev.state, ev.event = StateDone, int(j)
+		switch {
+		case recorded:
+			ev.state, ev.event = StateDone, int(t.at[i])
 		case !ready:
 			ev.state = StateWaiting
 		case cs.Auto && ev.hasDue && !on.Before(ev.due):
@@ -226,7 +228,7 @@ func (e *Engine) status(t *trail, on vocab.Date) (*Status, error) {
 		Next:            []StepID{},
 	}
 	var ev evaluation
-	if err := t.evaluate(on, &ev); err != nil {
+	if err := t.evaluate(on, &ev, true); err != nil {
 		return nil, err
 	}
 	st.Steps = make([]StepStatus, 0, ev.n)
@@ -380,7 +382,7 @@ func (e *Engine) Due(c *Case, id StepID, on vocab.Date) (vocab.Date, bool, error
 		return vocab.Date{}, false, fmt.Errorf("reviews: %w", vocab.NotFound("step", clip(string(id)), "is not a step of "+t.per.rules.set.Name))
 	}
 	var ev evaluation
-	if err := t.evaluate(on, &ev); err != nil {
+	if err := t.evaluate(on, &ev, true); err != nil {
 		return vocab.Date{}, false, err
 	}
 	for _, s := range ev.steps[:ev.n] {
