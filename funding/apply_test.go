@@ -632,7 +632,17 @@ func checkQuotas(t testing.TB, r *Result) {
 	t.Helper()
 	unit := decimal.New(1, -r.Rounding.Unit.Places())
 	for _, l := range r.Lines {
-		if l.Basis != ShareBasis || l.Rounding == Capped || l.Rounding == Floored {
+		// A capped share's quota (before the cap) is at least its cap, a
+		// floored one's at most its floor; the quota is cut to four
+		// places beyond the unit.
+		switch {
+		case l.Rounding == Capped:
+			require.True(t, l.Quota.Decimal().GreaterThanOrEqual(l.Amount.Decimal().Sub(decimal.New(1, -r.Rounding.Unit.Places()-4))), "%s: capped at %s with quota %s", l.Org, l.Amount, l.Quota)
+			continue
+		case l.Rounding == Floored:
+			require.True(t, l.Quota.Decimal().LessThanOrEqual(l.Amount.Decimal()), "%s: floored at %s with quota %s", l.Org, l.Amount, l.Quota)
+			continue
+		case l.Basis != ShareBasis:
 			continue
 		}
 		diff := l.Amount.Decimal().Sub(l.Quota.Decimal()).Abs()

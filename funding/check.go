@@ -92,6 +92,9 @@ func (c *checker) money(field string, n Number, required, positive bool) bool {
 	}
 	ok := true
 	switch {
+	case tooBig(n.Decimal(), MaxNumberDigits):
+		c.add(vocab.Invalid(field, "size", decText(n.Decimal()), "has more than "+strconv.Itoa(MaxNumberDigits)+" digits"))
+		return false
 	case positive && n.Decimal().Sign() <= 0:
 		c.add(vocab.Invalid(field, "positive", n.String(), "must be more than zero"))
 		ok = false
@@ -124,6 +127,8 @@ func (c *checker) percent(field string, n Number, required bool, min, max decima
 	}
 	d := n.Decimal()
 	switch {
+	case tooBig(d, MaxNumberDigits):
+		c.add(vocab.Invalid(field, "size", decText(d), "has more than "+strconv.Itoa(MaxNumberDigits)+" digits"))
 	case n.Places() > MaxPercentPlaces:
 		c.add(vocab.Invalid(field, "places", n.String(), "has more than "+strconv.Itoa(MaxPercentPlaces)+" decimal places"))
 	case d.LessThan(min) || (openMin && d.Equal(min)):
@@ -313,6 +318,8 @@ func (c *checker) weight(field string, n Number) {
 		c.add(vocab.Invalid(field, "required", "", "is missing; give a weight such as \"311000\""))
 	case n.Decimal().Sign() < 0:
 		c.add(vocab.Invalid(field, "non-negative", n.String(), "must not be negative"))
+	case tooBig(n.Decimal(), MaxNumberDigits):
+		c.add(vocab.Invalid(field, "size", decText(n.Decimal()), "has more than "+strconv.Itoa(MaxNumberDigits)+" digits"))
 	}
 }
 

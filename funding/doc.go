@@ -15,7 +15,9 @@
 // # Tour
 //
 // [Apportion] is the primitive: a total, a list of [Share] (ID and weight)
-// and a [Rounding] give the parts.
+// and a [Rounding] give the parts. [ApportionUnits] does the same on int64
+// units, for callers that keep money as whole pence and want to avoid
+// decimal values.
 //
 // A [Scenario] is a [Baseline] table plus an ordered list of [Change]
 // values, applied in order by [Apply] to give a [Result]:

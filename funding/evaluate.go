@@ -347,14 +347,18 @@ func (st *state) level(R *big.Rat, pool []*contrib, w []*big.Rat) (*big.Rat, *vo
 		}
 		return nil, vocab.Conflict(field, "floors", st.pounds(decimal.NewFromBigRat(floors, st.places)), fmt.Sprintf("the floors add up to more than the %s left to share", st.pounds(decimal.NewFromBigRat(R, st.places))))
 	}
-	// Breakpoints and the slope beyond the last one.
+	// The sum is linear in λ between breakpoints, where a contributor
+	// leaves its floor or reaches its cap; beyond the last one it grows
+	// with the uncapped weights.
 	var bps []*big.Rat
 	slope := new(big.Rat)
 	for i, c := range pool {
 		if w[i].Sign() == 0 {
 			continue
 		}
-		bps = append(bps, new(big.Rat).Quo(lo(i), w[i]))
+		if c.floor != nil && c.floor.amount.Sign() > 0 {
+			bps = append(bps, new(big.Rat).Quo(lo(i), w[i]))
+		}
 		if c.cap != nil {
 			bps = append(bps, new(big.Rat).Quo(c.cap.amount.Rat(), w[i]))
 		} else {
@@ -362,14 +366,21 @@ func (st *state) level(R *big.Rat, pool []*contrib, w []*big.Rat) (*big.Rat, *vo
 		}
 	}
 	slices.SortFunc(bps, func(a, b *big.Rat) int { return a.Cmp(b) })
-	prev := new(big.Rat)
-	prevSum := floors
-	for _, b := range bps {
-		s := sumAt(b)
-		if s.Cmp(R) >= 0 {
-			return interpolate(prev, prevSum, b, s, R), nil
+	// The first breakpoint at which the sum reaches R, by binary search
+	// (the sum never decreases as λ grows).
+	j, _ := slices.BinarySearchFunc(bps, R, func(b, R *big.Rat) int {
+		if sumAt(b).Cmp(R) >= 0 {
+			return 1
 		}
-		prev, prevSum = b, s
+		return -1
+	})
+	prev, prevSum := new(big.Rat), floors
+	if j > 0 {
+		prev = bps[j-1]
+		prevSum = sumAt(prev)
+	}
+	if j < len(bps) {
+		return interpolate(prev, prevSum, bps[j], sumAt(bps[j]), R), nil
 	}
 	if slope.Sign() == 0 {
 		if len(bps) == 0 {
