@@ -2,6 +2,7 @@ package workdays
 
 import (
 	"fmt"
+	"math/bits"
 	"strconv"
 
 	"github.com/masa-go/masa/vocab"
@@ -113,14 +114,40 @@ func (c *Calendar) WorkingDaysBetween(from, to vocab.Date) (int, error) {
 		// Count the working days in [to, from) and negate.
 		a, b, sign = b-1, a-1, -1
 	}
-	n := 0
-	for z := a + 1; z <= b; z++ {
-		if !c.covered(z) {
-			return 0, c.uncovered(z)
+	if b == a {
+		return 0, nil
+	}
+	// Count bits over the days a+1 to b, a word at a time: every day must
+	// be covered, and the working days are the covered days not closed.
+	lo, hi := a+1-c.base, b-c.base
+	if lo < 0 || hi >= c.span {
+		return 0, c.firstUncovered(a+1, b)
+	}
+	known, closed := 0, 0
+	for w := lo / 64; w <= hi/64; w++ {
+		mask := ^uint64(0)
+		if w == lo/64 {
+			mask &= ^uint64(0) << (lo % 64)
 		}
-		if c.working(z) {
-			n++
+		if w == hi/64 {
+			mask &= ^uint64(0) >> (63 - hi%64)
+		}
+		known += bits.OnesCount64(c.known[w] & mask)
+		closed += bits.OnesCount64(c.closed[w] & mask)
+	}
+	if known != hi-lo+1 {
+		return 0, c.firstUncovered(a+1, b)
+	}
+	return sign * (known - closed), nil
+}
+
+// firstUncovered returns the error for the first day from a to b that is
+// in a year the calendar does not cover.
+func (c *Calendar) firstUncovered(a, b int) error {
+	for z := a; z <= b; z++ {
+		if !c.covered(z) {
+			return c.uncovered(z)
 		}
 	}
-	return sign * n, nil
+	return c.uncovered(b)
 }

@@ -385,3 +385,29 @@ func TestReadLimit(t *testing.T) {
 type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, errors.New("broken") }
+
+// A calendar may cover years with a gap between them; counting across the
+// gap is an error naming the missing year.
+func TestCalendarWithAGap(t *testing.T) {
+	c, err := workdays.New(workdays.File{Years: []int{2026, 2028}, Holidays: []workdays.Holiday{
+		{Date: d("2026-12-25"), Name: "Christmas Day"},
+		{Date: d("2028-01-03"), Name: "New Year's Day (substitute day)", Kind: workdays.KindSubstitute},
+	}})
+	require.NoError(t, err)
+	assert.Equal(t, []int{2026, 2028}, c.Years())
+	n, err := c.WorkingDaysBetween(d("2026-12-01"), d("2026-12-31"))
+	require.NoError(t, err)
+	assert.Equal(t, 21, n, "23 weekdays, less day 0 and Christmas Day")
+	_, err = c.WorkingDaysBetween(d("2026-12-01"), d("2028-01-05"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "2027-01-01")
+	assert.Contains(t, err.Error(), "some of the years 2026 to 2028")
+	_, err = c.AddWorkingDays(d("2026-12-31"), 1)
+	assert.ErrorIs(t, err, vocab.ErrNotFound)
+	got, err := c.AddWorkingDays(d("2027-12-31"), 1)
+	assert.Error(t, err, "day 0 in an uncovered year")
+	assert.True(t, got.IsZero())
+	got, err = c.AddWorkingDays(d("2028-01-01"), 1)
+	require.NoError(t, err)
+	assert.Equal(t, "2028-01-04", got.String())
+}
