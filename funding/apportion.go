@@ -17,7 +17,9 @@ import (
 // which breaks ties, and its weight. Weights are relative: 240205 and 0.5
 // are both fine, and only their ratios matter.
 type Share struct {
-	ID     vocab.ID
+	// ID names the contributor; it breaks ties between equal remainders.
+	ID vocab.ID
+	// Weight is the contributor's weight; it must not be negative.
 	Weight decimal.Decimal
 }
 

@@ -31,15 +31,21 @@ type Mapping struct {
 // moves must add up to 100 percent; a move without a Percent sends all of
 // it.
 type Move struct {
-	From    vocab.ID `json:"from"`
-	To      vocab.ID `json:"to"`
-	Percent Number   `json:"percent,omitzero"`
+	// From is the contributor whose contribution moves.
+	From vocab.ID `json:"from"`
+	// To is the contributor it moves to: an existing one, or a new one
+	// named under the mapping's Targets.
+	To vocab.ID `json:"to"`
+	// Percent is the part that moves; unset means all of it.
+	Percent Number `json:"percent,omitzero"`
 }
 
 // Target describes a contributor created by a mapping.
 type Target struct {
-	Org  vocab.ID `json:"org"`
-	Name string   `json:"name"`
+	// Org is the new contributor's ID.
+	Org vocab.ID `json:"org"`
+	// Name is its name as it should be printed.
+	Name string `json:"name"`
 	// Role is the statutory partner role it pays for; empty means the
 	// role its sources share, if they share one.
 	Role vocab.Role `json:"role,omitempty"`

@@ -14,6 +14,7 @@ const MaxProjectionYears = 30
 // Projection is a scenario carried forward over several financial years
 // (each running from 1 April to 31 March) at a yearly uplift.
 type Projection struct {
+	// Scenario is the scenario's name.
 	Scenario string `json:"scenario"`
 	// Percent is the yearly uplift, negative for a cut.
 	Percent Number `json:"percent"`

@@ -68,6 +68,7 @@ type Result struct {
 
 // ResultLine is one contributor's amount and how it was set.
 type ResultLine struct {
+	// Org, Name and Role identify the contributor.
 	Org  vocab.ID   `json:"org"`
 	Name string     `json:"name"`
 	Role vocab.Role `json:"role,omitempty"`
@@ -99,9 +100,11 @@ type ResultLine struct {
 
 // Removed is a baseline contributor the scenario removed.
 type Removed struct {
-	Org      vocab.ID `json:"org"`
-	Name     string   `json:"name"`
-	Baseline Number   `json:"baseline"`
+	// Org and Name identify the contributor.
+	Org  vocab.ID `json:"org"`
+	Name string   `json:"name"`
+	// Baseline is what it paid in the baseline.
+	Baseline Number `json:"baseline"`
 	// By is the path of the change that removed it.
 	By string `json:"by"`
 }
@@ -110,8 +113,11 @@ type Removed struct {
 type Step struct {
 	// Change is the change's path, such as "changes[0]", or "projection"
 	// for a projection's yearly uplift.
-	Change   string `json:"change"`
-	Kind     Kind   `json:"kind"`
+	Change string `json:"change"`
+	// Kind is the change's kind (Uplift for a projection's uplift).
+	Kind Kind `json:"kind"`
+	// Sentence says what the change did, with the amounts before and
+	// after where it has them.
 	Sentence string `json:"sentence"`
 }
 
@@ -137,6 +143,7 @@ func (r *Result) Line(org vocab.ID) (ResultLine, bool) {
 // Comparison sets a result beside its baseline, contributor by
 // contributor.
 type Comparison struct {
+	// Scenario, BaselineYear, Year and Rounding are the result's.
 	Scenario     string              `json:"scenario"`
 	BaselineYear vocab.FinancialYear `json:"baselineYear"`
 	Year         vocab.FinancialYear `json:"year"`
@@ -150,13 +157,15 @@ type Comparison struct {
 // Row compares one contributor's baseline and scenario amounts.
 type Row struct {
 	// Org is empty in the total row.
-	Org  vocab.ID `json:"org,omitempty"`
-	Name string   `json:"name"`
+	Org vocab.ID `json:"org,omitempty"`
+	// Name is the contributor's name, or "Total".
+	Name string `json:"name"`
 	// From lists the baseline contributors a merged or split contributor
 	// stands for; Old is what they paid.
 	From []vocab.ID `json:"from,omitempty"`
 	Old  Number     `json:"old"`
-	New  Number     `json:"new"`
+	// New is the scenario's amount.
+	New Number `json:"new"`
 	// Change is New − Old.
 	Change Number `json:"change"`
 	// Percent is Change as a percentage of Old, rounded half away from

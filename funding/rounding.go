@@ -81,7 +81,9 @@ func (p Policy) Label() string {
 // Rounding is a unit and a policy. The zero Rounding means whole pounds
 // with the largest remainder method: see [Rounding.OrDefault].
 type Rounding struct {
-	Unit   Unit   `json:"unit"`
+	// Unit is what amounts are rounded to.
+	Unit Unit `json:"unit"`
+	// Policy decides who gets the units left over.
 	Policy Policy `json:"policy"`
 }
 

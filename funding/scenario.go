@@ -192,13 +192,16 @@ type Part struct {
 
 // Weight is one contributor's weight in a Weights rule.
 type Weight struct {
-	Org    vocab.ID `json:"org"`
-	Weight Number   `json:"weight"`
+	// Org is the contributor.
+	Org vocab.ID `json:"org"`
+	// Weight is its weight, not negative.
+	Weight Number `json:"weight"`
 }
 
 // Change is one change in a scenario. Kind says which fields apply; see
 // the Kind constants.
 type Change struct {
+	// Kind says what the change does and which fields it uses.
 	Kind Kind `json:"kind"`
 	// Org is the contributor the change is about.
 	Org vocab.ID `json:"org,omitempty"`

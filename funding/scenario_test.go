@@ -204,3 +204,30 @@ func FuzzParseScenario(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"389095", "1210.50", "-2.5", "1e5", "", "-", "0.000001", "99999999999999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseNumber("f", s)
+		if err != nil {
+			var fe *vocab.FieldError
+			if !errors.As(err, &fe) || fe.Field != "f" || fe.Value != s {
+				t.Fatalf("error does not name the field and value: %v", err)
+			}
+			return
+		}
+		// A parsed number prints back as a number that parses to the same
+		// value with the same places, and its JSON round-trips.
+		m, err := ParseNumber("f", n.String())
+		if err != nil || !m.Decimal().Equal(n.Decimal()) || m.Places() != n.Places() {
+			t.Fatalf("%q printed as %q, which parses to %v (%v)", s, n.String(), m, err)
+		}
+		js, _ := n.MarshalJSON()
+		var back Number
+		if err := back.UnmarshalJSON(js); err != nil || back.String() != n.String() {
+			t.Fatalf("JSON %s came back as %q (%v)", js, back.String(), err)
+		}
+	})
+}
