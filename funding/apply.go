@@ -331,7 +331,8 @@ func (st *state) upliftAll(percent Number, by string) string {
 	}
 	s := fmt.Sprintf("%s the total budget by %s, from %s to %s for %s", verb, percentText(percent), st.pounds(old), st.pounds(rounded), st.year)
 	if !exact.Equal(rounded) {
-		s += fmt.Sprintf(" (%s before rounding to %s)", pounds(exact, max(st.places, Num(exact.Truncate(20)).trimmed())), st.rounding.Unit.Label())
+		// Show the exact amount with at least whole pence.
+		s += fmt.Sprintf(" (%s before rounding to %s)", pounds(exact, max(2, Num(exact.Truncate(20)).trimmed())), st.rounding.Unit.Label())
 	}
 	if others {
 		s += "; fixed amounts and flat rates change by the same percentage, each rounded to " + st.rounding.Unit.Label()

@@ -186,7 +186,7 @@ func TestChanges(t *testing.T) {
 			changes:  []Change{{Kind: Uplift, Percent: MustNumber("2")}},
 			want:     map[vocab.ID]string{"district-councils": "14808"},
 			total:    "396877",
-			sentence: "Raise the total budget by 2%, from £389,095 to £396,877 for 2021/22 (£396,876.9 before rounding to whole pounds); fixed amounts and flat rates change by the same percentage, each rounded to whole pounds.",
+			sentence: "Raise the total budget by 2%, from £389,095 to £396,877 for 2021/22 (£396,876.90 before rounding to whole pounds); fixed amounts and flat rates change by the same percentage, each rounded to whole pounds.",
 		},
 		{
 			name:     "cut one contributor",
