@@ -100,8 +100,9 @@ type DisputeStatus struct {
 	On  vocab.Date `json:"on"`
 	// Level is the level the dispute has reached.
 	Level    Level      `json:"level"`
-	Resolved bool       `json:"resolved"`
-	Since    vocab.Date `json:"since"`
+	Resolved bool `json:"resolved"`
+	// Since is the date the dispute reached its level, or was resolved.
+	Since vocab.Date `json:"since"`
 	// Next says what happens next, in words.
 	Next string `json:"next"`
 	// NextLevel is the level an escalation would go to, if there is one

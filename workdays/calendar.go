@@ -149,6 +149,13 @@ func (c *Calendar) ExtendFile(path string) (*Calendar, error) {
 	return out, nil
 }
 
+// Add returns a new calendar with holidays hs added to c, in years c
+// already covers, such as a one-off bank holiday announced for a coming
+// year. It is Extend(File{Holidays: hs}).
+func (c *Calendar) Add(hs ...Holiday) (*Calendar, error) {
+	return c.Extend(File{Holidays: hs})
+}
+
 // Extend returns a new calendar: c with f's years covered, f's holidays
 // added and f's cancelled days removed. c itself is unchanged.
 //

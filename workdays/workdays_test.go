@@ -253,6 +253,19 @@ func TestExtend(t *testing.T) {
 	assert.Equal(t, c.File(), again.File())
 }
 
+func TestAdd(t *testing.T) {
+	base := workdays.EnglandAndWales()
+	c, err := base.Add(workdays.Holiday{Date: d("2027-06-07"), Name: "An imagined one-off holiday", Kind: workdays.KindOneOff})
+	require.NoError(t, err)
+	got, err := c.AddWorkingDays(d("2027-06-04"), 1)
+	require.NoError(t, err)
+	assert.Equal(t, "2027-06-08", got.String())
+	_, err = base.Add(workdays.Holiday{Date: d("2029-06-04"), Name: "Too far ahead"})
+	var fe *vocab.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "holidays[0].date", fe.Field)
+}
+
 func TestExtendProblems(t *testing.T) {
 	base := workdays.EnglandAndWales()
 	tests := []struct {
