@@ -99,8 +99,8 @@ type DisputeStatus struct {
 	Ref string     `json:"ref"`
 	On  vocab.Date `json:"on"`
 	// Level is the level the dispute has reached.
-	Level    Level      `json:"level"`
-	Resolved bool `json:"resolved"`
+	Level    Level `json:"level"`
+	Resolved bool  `json:"resolved"`
 	// Since is the date the dispute reached its level, or was resolved.
 	Since vocab.Date `json:"since"`
 	// Next says what happens next, in words.
