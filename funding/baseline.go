@@ -52,16 +52,26 @@ func BaselineOf(p *masa.Partnership) (Baseline, error) {
 
 // BaselineScenario returns the scenario with no changes for a
 // partnership's published table: applying it re-apportions the published
-// total by the published shares and gives back the table exactly.
+// total by the published shares and gives back the table exactly. It
+// rounds to whole pounds, or to pence when any published amount or rate
+// has pence.
 func BaselineScenario(p *masa.Partnership) (*Scenario, error) {
 	b, err := BaselineOf(p)
 	if err != nil {
 		return nil, err
 	}
+	rounding := DefaultRounding
+	for _, l := range b.Lines {
+		if !l.Amount.Decimal().IsInteger() || !l.Rate.Decimal().IsInteger() {
+			// A table published in pence is apportioned in pence.
+			rounding.Unit = Pence
+			break
+		}
+	}
 	s := &Scenario{
 		Name:     fmt.Sprintf("%s %s baseline", b.Partnership, b.Year),
 		Year:     b.Year,
-		Rounding: DefaultRounding,
+		Rounding: rounding,
 		Baseline: b,
 		Changes:  []Change{},
 	}
