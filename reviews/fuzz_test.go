@@ -121,3 +121,51 @@ func FuzzReplay(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeRules feeds arbitrary rules files to DecodeRules and the
+// engine: every rejection names a field, and accepted rules evaluate a
+// case without panicking.
+func FuzzDecodeRules(f *testing.F) {
+	f.Add(reviews.DefaultRulesJSON())
+	f.Add([]byte(`[{"id":"x","name":"x","ruleSets":["wt-2018"],"citations":[],"steps":[{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"},"due":{"from":"aware","workingDays":3,"text":"t"}}]}]`))
+	f.Add([]byte(`[{"id":"x","name":"x","ruleSets":["wt-2018"],"steps":[{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"},"outcomes":[{"id":"y","name":"y","needsCriteria":true}]}]}]`))
+	f.Add([]byte(`[{"id":"x","ruleSets":[],"steps":[{"id":"b","after":["a"],"when":["a=z"],"due":{"from":"a.planned","days":-7}}]}]`))
+	c := &reviews.Case{Ref: "F-1", Facts: serious("2021-03-01"), Events: []reviews.Event{{Step: "a", On: d("2021-03-02"), By: "x"}}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sets, err := reviews.DecodeRules(data)
+		checkErr(t, "decode rules", err)
+		if err != nil {
+			return
+		}
+		e, err := reviews.New(essex(t).Partnership(), reviews.WithRules(sets))
+		checkErr(t, "new", err)
+		if err != nil {
+			return
+		}
+		_, err = e.Status(c, d("2021-04-01"))
+		if err != nil && !errors.Is(err, vocab.ErrInvalid) {
+			t.Fatalf("status: %v", err)
+		}
+	})
+}
+
+// FuzzDispute feeds arbitrary dispute trails to Engine.Dispute: nothing
+// panics, every error names a field, and an accepted dispute is at a level
+// that exists.
+func FuzzDispute(f *testing.F) {
+	f.Add([]byte(`{"ref":"DR-1","events":[{"action":"raised","on":"2020-07-01","by":"x"},{"action":"escalated","on":"2020-07-10","by":"y"}]}`))
+	f.Add([]byte(`{"ref":"DR-1","events":[{"action":"raised","on":"2020-07-01","by":"x"},{"action":"resolved","on":"2020-07-02","by":"x"},{"action":"escalated","on":"2020-07-03","by":"x"}]}`))
+	f.Add([]byte(`{"ref":"DR 1","events":[{"action":"shouted","on":"2020-02-30"}]}`))
+	e := essex(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var dispute reviews.Dispute
+		if err := vocab.DecodeJSON(data, &dispute); err != nil {
+			return
+		}
+		st, err := e.Dispute(&dispute, d("2021-01-01"))
+		checkErr(t, "dispute", err)
+		if err == nil && (st.Level.Level < 1 || st.Level.Level > 3) {
+			t.Fatalf("level %d", st.Level.Level)
+		}
+	})
+}
