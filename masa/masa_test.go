@@ -202,6 +202,18 @@ func TestLoadFile(t *testing.T) {
 	assert.Error(t, err)
 }
 
+func TestRuleSetsAreCopies(t *testing.T) {
+	a := masa.RuleSets()
+	a[1].Bodies[vocab.Health][0] = "changed"
+	a[1].Rules[0].ID = "changed"
+	rs, err := masa.RuleSetOn(masa.Essex(), vocab.MustDate("2020-06-29"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ccg"}, rs.Bodies[vocab.Health])
+	assert.NotEqual(t, "changed", rs.Rules[0].ID)
+	rs.Bodies[vocab.Health][0] = "changed too"
+	assert.Equal(t, []string{"ccg"}, masa.RuleSets()[1].Bodies[vocab.Health])
+}
+
 func TestRuleSetOn(t *testing.T) {
 	essex := masa.Essex()
 	noGoLive := masa.Essex()
@@ -354,6 +366,10 @@ func TestAsOf(t *testing.T) {
 	h, err := after.LeadHolder("vice-chair", vocab.MustDate("2022-07-01"))
 	require.NoError(t, err)
 	assert.Len(t, h.Orgs, 3)
+	assert.Equal(t, "Integrated Care Board lead", h.Title, "the succession renames the post")
+	h, err = after.LeadHolder("dispute-resolution", vocab.MustDate("2022-07-01"))
+	require.NoError(t, err)
+	assert.Equal(t, "Integrated Care Board leads", h.Title)
 
 	bad := masa.Essex()
 	bad.Successions[0].To = "nhs-nowhere-icb"

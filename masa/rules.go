@@ -3,7 +3,9 @@ package masa
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"slices"
+	"sync"
 
 	"github.com/masa-go/masa/vocab"
 )
@@ -83,26 +85,57 @@ func (rs *RuleSet) Allows(role vocab.Role, body string) bool {
 //go:embed data/rulesets.json
 var ruleSetsJSON []byte
 
-// RuleSets returns the rule sets in order of their start dates: the LSCB
-// regime, Working Together 2018, the same after integrated care boards
-// replaced clinical commissioning groups, and Working Together 2023. Each
-// call returns a fresh copy that the caller may change.
-func RuleSets() []RuleSet {
+// embeddedRuleSets is the embedded data, decoded once. It is never handed
+// out: RuleSets returns deep copies.
+var embeddedRuleSets = sync.OnceValue(func() []RuleSet {
 	var sets []RuleSet
 	if err := vocab.DecodeJSON(ruleSetsJSON, &sets); err != nil {
 		// The embedded data is checked by the package's tests.
 		panic(fmt.Sprintf("masa: embedded rule sets: %v", err))
 	}
 	return sets
+})
+
+// RuleSets returns the rule sets in order of their start dates: the LSCB
+// regime, Working Together 2018, the same after integrated care boards
+// replaced clinical commissioning groups, and Working Together 2023. Each
+// call returns a fresh deep copy that the caller may change.
+func RuleSets() []RuleSet {
+	src := embeddedRuleSets()
+	out := make([]RuleSet, len(src))
+	for i, rs := range src {
+		out[i] = rs.clone()
+	}
+	return out
 }
 
-// RuleSetOn returns the rule set in force for p on date d.
+// clone returns a deep copy of rs.
+func (rs RuleSet) clone() RuleSet {
+	c := rs
+	c.Bodies = make(map[vocab.Role][]string, len(rs.Bodies))
+	for k, v := range rs.Bodies {
+		c.Bodies[k] = slices.Clone(v)
+	}
+	if rs.LeadPosts != nil {
+		c.LeadPosts = maps.Clone(rs.LeadPosts)
+	}
+	c.Citations = slices.Clone(rs.Citations)
+	c.Rules = slices.Clone(rs.Rules)
+	return c
+}
+
+// RuleSetOn returns the rule set in force for p on date d, as a copy the
+// caller may change.
 //
 // Before the partnership's go-live (or, with no go-live recorded, before
 // the national go-live deadline) the LSCB rule set applies. From go-live,
 // the latest MASA rule set whose From date is on or before d applies.
 func RuleSetOn(p *Partnership, d vocab.Date) (RuleSet, error) {
-	return ruleSetOn(RuleSets(), p, d)
+	rs, err := ruleSetOn(embeddedRuleSets(), p, d)
+	if err != nil {
+		return RuleSet{}, err
+	}
+	return rs.clone(), nil
 }
 
 func ruleSetOn(sets []RuleSet, p *Partnership, d vocab.Date) (RuleSet, error) {

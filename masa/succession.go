@@ -21,6 +21,11 @@ type Succession struct {
 	// Body is the successor's kind of statutory body, when it takes over a
 	// statutory partner role (such as "icb").
 	Body string `json:"body,omitempty"`
+	// Titles renames posts held in the successor: each key is a lead title
+	// or lead-area holder title used before the succession, and its value
+	// the title used after it, such as "Clinical Commissioning Group lead"
+	// to "Integrated Care Board lead".
+	Titles map[string]string `json:"titles,omitempty"`
 	// Citation names the instrument that made the change.
 	Citation *vocab.Citation `json:"citation,omitempty"`
 }
@@ -38,10 +43,10 @@ func (p *Partnership) SuccessionsOn(d vocab.Date) []Succession {
 }
 
 // AsOf returns a copy of p with the successions that have taken effect on
-// d applied: each statutory partner, relevant agency, board seat member and
-// lead-area holder organisation that has been replaced is replaced by its
-// successor, once, keeping the position of the first organisation it
-// replaces. The funding table is left as published: moving money between
+// d applied: each statutory partner, relevant agency and board seat member
+// that has been replaced is replaced by its successor, once, keeping the
+// position of the first organisation it replaces, and the successions'
+// title renames are applied to lead titles and lead-area holder titles. The funding table is left as published: moving money between
 // contributors is the funding package's job.
 //
 // AsOf reports an error matching vocab.ErrNotFound when a successor is not
@@ -56,7 +61,11 @@ func (p *Partnership) AsOf(d vocab.Date) (*Partnership, error) {
 		return nil, err
 	}
 	succ := map[vocab.ID]Succession{}
+	titles := map[string]string{}
 	for i, s := range q.SuccessionsOn(d) {
+		for from, to := range s.Titles {
+			titles[from] = to
+		}
 		if !slices.ContainsFunc(q.Organisations, func(o Organisation) bool { return o.ID == s.To }) {
 			return nil, fmt.Errorf("masa: %w", vocab.NotFound(fmt.Sprintf("successions[%d].to", i), string(s.To), "is not listed under organisations"))
 		}
@@ -86,6 +95,9 @@ func (p *Partnership) AsOf(d vocab.Date) (*Partnership, error) {
 		if replaced && s.Body != "" {
 			sp.Body = s.Body
 		}
+		if t, ok := titles[sp.LeadTitle]; ok && replaced {
+			sp.LeadTitle = t
+		}
 		partners = append(partners, sp)
 	}
 	q.StatutoryPartners = partners
@@ -101,6 +113,12 @@ func (p *Partnership) AsOf(d vocab.Date) (*Partnership, error) {
 		agencies = append(agencies, ra)
 	}
 	q.RelevantAgencies = agencies
+
+	for i := range q.LeadAreas {
+		if t, ok := titles[q.LeadAreas[i].HolderTitle]; ok {
+			q.LeadAreas[i].HolderTitle = t
+		}
+	}
 
 	for i := range q.Governance.Board.Seats {
 		seat := &q.Governance.Board.Seats[i]

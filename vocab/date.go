@@ -150,9 +150,19 @@ func (d Date) Check(field string) error {
 	return Invalid(field, "date", d.String(), "is not a real calendar date")
 }
 
-// DaysIn returns the number of days in month m of year y.
+// DaysIn returns the number of days in month m (1 to 12) of year y in the
+// proleptic Gregorian calendar.
 func DaysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
 // MarshalJSON encodes d as "YYYY-MM-DD", or "" for the zero Date.
@@ -182,7 +192,7 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 // Period is a span of dates, From and To both included. A zero To means the
 // period has no end.
 type Period struct {
-	From Date `json:"from"`
+	From Date `json:"from,omitzero"`
 	To   Date `json:"to,omitzero"`
 }
 

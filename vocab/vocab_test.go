@@ -330,3 +330,12 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestDaysIn(t *testing.T) {
+	for y := 1900; y <= 2100; y++ {
+		for m := time.January; m <= time.December; m++ {
+			want := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			assert.Equal(t, want, vocab.DaysIn(y, m), "%d-%02d", y, m)
+		}
+	}
+}
