@@ -1,12 +1,13 @@
 package annualreport_test
 
 import (
-	"flag"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/masa-go/masa/internal/golden"
 
 	"github.com/masa-go/masa/annualreport"
 	"github.com/masa-go/masa/masa"
@@ -16,17 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name string, got []byte) {
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), string(got), "golden file %s differs; run go test -update if the change is intended", path)
+	golden.Assert(t, filepath.Join("testdata", name), got)
 }
 
 func sampleInput(t testing.TB) *annualreport.Input {
@@ -79,7 +72,7 @@ func TestAssembleSample(t *testing.T) {
 
 	got, err := vocab.EncodeJSON(r)
 	require.NoError(t, err)
-	golden(t, "report-2020-21.golden.json", got)
+	assertGolden(t, "report-2020-21.golden.json", got)
 }
 
 // parts maps each input part to the section that goes missing without it.

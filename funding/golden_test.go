@@ -2,31 +2,22 @@ package funding
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // golden compares got with testdata/golden/name, or rewrites the file
 // with -update.
-func golden(t *testing.T, name string, got []byte) {
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), string(got), "golden file %s differs; run go test -update if the change is intended", path)
+	golden.Assert(t, filepath.Join("testdata", "golden", name), got)
 }
 
 // loadScenario reads testdata/scenarios/name.json.
@@ -61,24 +52,24 @@ func TestGolden(t *testing.T) {
 
 			js, err := EncodeJSON(r)
 			require.NoError(t, err)
-			golden(t, name+".result.json", js)
+			assertGolden(t, name+".result.json", js)
 
 			var b bytes.Buffer
 			require.NoError(t, r.WriteCSV(&b))
-			golden(t, name+".result.csv", b.Bytes())
+			assertGolden(t, name+".result.csv", b.Bytes())
 
 			b.Reset()
 			require.NoError(t, r.WriteText(&b))
 			require.NoError(t, c.WriteText(&b))
-			golden(t, name+".txt", b.Bytes())
+			assertGolden(t, name+".txt", b.Bytes())
 
 			js, err = EncodeJSON(c)
 			require.NoError(t, err)
-			golden(t, name+".comparison.json", js)
+			assertGolden(t, name+".comparison.json", js)
 
 			b.Reset()
 			require.NoError(t, c.WriteCSV(&b))
-			golden(t, name+".comparison.csv", b.Bytes())
+			assertGolden(t, name+".comparison.csv", b.Bytes())
 
 			// The same input gives byte-identical output.
 			r2, err := Apply(loadScenario(t, name))
@@ -96,17 +87,17 @@ func TestGoldenProjection(t *testing.T) {
 	require.NoError(t, err)
 	js, err := EncodeJSON(p)
 	require.NoError(t, err)
-	golden(t, "icb-merger-2022.projection.json", js)
+	assertGolden(t, "icb-merger-2022.projection.json", js)
 	var b bytes.Buffer
 	require.NoError(t, p.WriteCSV(&b))
-	golden(t, "icb-merger-2022.projection.csv", b.Bytes())
+	assertGolden(t, "icb-merger-2022.projection.csv", b.Bytes())
 	b.Reset()
 	require.NoError(t, p.WriteText(&b))
-	golden(t, "icb-merger-2022.projection.txt", b.Bytes())
+	assertGolden(t, "icb-merger-2022.projection.txt", b.Bytes())
 }
 
 func TestGoldenEssexScenario(t *testing.T) {
 	js, err := EncodeScenario(EssexScenario())
 	require.NoError(t, err)
-	golden(t, "essex-baseline.scenario.json", js)
+	assertGolden(t, "essex-baseline.scenario.json", js)
 }

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/masa-go/masa/internal/golden"
 
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
@@ -16,17 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name string, got []byte) {
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), string(got), "golden file %s differs; run go test -update if the change is intended", path)
+	golden.Assert(t, filepath.Join("testdata", name), got)
 }
 
 func TestEssexFacts(t *testing.T) {
@@ -150,7 +143,7 @@ func TestRoundTrip(t *testing.T) {
 			out, err := masa.Encode(p)
 			require.NoError(t, err)
 			if name == "riverside" {
-				golden(t, "riverside.canonical.json", out)
+				assertGolden(t, "riverside.canonical.json", out)
 			} else {
 				assert.Equal(t, string(data), string(out), "the embedded file is in canonical form")
 			}
@@ -409,7 +402,7 @@ func TestGoldenEssexOnDates(t *testing.T) {
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
 	require.NoError(t, err)
-	golden(t, "essex-on-dates.golden.json", append(b, '\n'))
+	assertGolden(t, "essex-on-dates.golden.json", append(b, '\n'))
 }
 
 func FuzzDecode(f *testing.F) {

@@ -36,7 +36,7 @@ func TestDraftNextYear(t *testing.T) {
 	s := raise()
 	d, err := plan.Draft(masa.Essex(), s, vocab.MustDate("2021-02-01"))
 	require.NoError(t, err)
-	golden(t, "essex-draft-2021-22.txt", []byte(plainText(d)))
+	assertGolden(t, "essex-draft-2021-22.txt", []byte(plainText(d)))
 	assert.Zero(t, s.Year, "Draft does not change the caller's scenario")
 
 	assert.True(t, d.Meta.Draft)
@@ -54,7 +54,7 @@ func TestDraftNextYear(t *testing.T) {
 func TestDraftAfterTheICBSuccession(t *testing.T) {
 	d, err := plan.Draft(masa.Essex(), icb(), vocab.MustDate("2023-02-01"))
 	require.NoError(t, err)
-	golden(t, "essex-draft-2023-24.txt", []byte(plainText(d)))
+	assertGolden(t, "essex-draft-2023-24.txt", []byte(plainText(d)))
 	text := plainText(d)
 	assert.Contains(t, text, "On 1 April 2023 the rules in force are those of Working Together to Safeguard Children 2018, with integrated care boards.")
 	partners := table(t, d, "statutory-partners")

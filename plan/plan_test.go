@@ -1,9 +1,7 @@
 package plan_test
 
 import (
-	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -14,6 +12,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/plan"
 	"github.com/masa-go/masa/plan/internal/plantest"
@@ -23,40 +23,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // golden compares got with the golden file name, or rewrites it with
 // -update.
-func golden(t *testing.T, name string, got []byte) {
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create the golden file")
-	if !bytes.Equal(want, got) {
-		t.Errorf("%s differs from the generated document; run go test ./plan -update after an intended change\n%s", path, firstDiff(string(want), string(got)))
-	}
-}
-
-// firstDiff returns the first line that differs.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, a, b)
-		}
-	}
-	return ""
+	golden.Assert(t, filepath.Join("testdata", name), got)
 }
 
 func essex(t testing.TB) *plan.Document {
@@ -67,7 +38,7 @@ func essex(t testing.TB) *plan.Document {
 }
 
 func TestEssexGolden(t *testing.T) {
-	golden(t, "essex-2020-21.txt", []byte(plainText(essex(t))))
+	assertGolden(t, "essex-2020-21.txt", []byte(plainText(essex(t))))
 }
 
 func TestEssexStructure(t *testing.T) {
@@ -323,7 +294,7 @@ func TestOtherPartnerships(t *testing.T) {
 	d, err := plan.Build(p)
 	require.NoError(t, err)
 	assert.Equal(t, "Multi-Agency Safeguarding Arrangements 2024-25", d.Cover.Title)
-	golden(t, "riverside.txt", []byte(plainText(d)))
+	assertGolden(t, "riverside.txt", []byte(plainText(d)))
 }
 
 func TestDisplayText(t *testing.T) {

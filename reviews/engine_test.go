@@ -474,7 +474,7 @@ func TestOverdueReport(t *testing.T) {
 	}, got)
 	data, err := reviews.Encode(r)
 	require.NoError(t, err)
-	golden(t, "overdue.golden.json", data)
+	assertGolden(t, "overdue.golden.json", data)
 
 	_, err = e.Overdue(nil, vocab.Date{})
 	require.Error(t, err)

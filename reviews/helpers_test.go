@@ -1,34 +1,25 @@
 package reviews_test
 
 import (
-	"flag"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/reviews"
 	"github.com/masa-go/masa/vocab"
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 var d = vocab.MustDate
 
-func golden(t *testing.T, name string, got []byte) {
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), string(got), "golden file %s differs; run go test -update if the change is intended", path)
+	golden.Assert(t, filepath.Join("testdata", name), got)
 }
 
 func essex(t testing.TB) *reviews.Engine {

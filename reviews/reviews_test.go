@@ -113,7 +113,7 @@ func TestLifecycleGolden(t *testing.T) {
 	}
 	data, err := reviews.Encode(out)
 	require.NoError(t, err)
-	golden(t, "lifecycle.golden.json", data)
+	assertGolden(t, "lifecycle.golden.json", data)
 
 	// Spot checks on the story the golden file tells.
 	final, err := e.Status(c, d("2022-08-01"))

@@ -200,7 +200,7 @@ func TestRunGolden(t *testing.T) {
 	require.NoError(t, err)
 	got, err := vocab.EncodeJSON(res)
 	require.NoError(t, err)
-	golden(t, "result-2020-21.golden.json", got)
+	assertGolden(t, "result-2020-21.golden.json", got)
 }
 
 func TestFromLearning(t *testing.T) {

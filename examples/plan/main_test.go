@@ -2,17 +2,16 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestRun(t *testing.T) {
 	tests := []struct {
@@ -36,7 +35,7 @@ func TestRun(t *testing.T) {
 			require.Equal(t, 0, run(args, &out, &errOut), errOut.String())
 			got := strings.ReplaceAll(out.String(), dir, "$DIR")
 			path := filepath.Join("testdata", tt.golden)
-			if *update {
+			if golden.Updating() {
 				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 			}
 			want, err := os.ReadFile(path)

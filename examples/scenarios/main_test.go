@@ -2,27 +2,18 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/masa-go/masa/internal/golden"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name string, got []byte) {
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), string(got))
+	golden.Assert(t, filepath.Join("testdata", name), got)
 }
 
 func TestRun(t *testing.T) {
@@ -43,7 +34,7 @@ func TestRun(t *testing.T) {
 			code := run(tc.args, &out, &errOut)
 			require.Equal(t, 0, code, errOut.String())
 			assert.Empty(t, errOut.String())
-			golden(t, tc.golden, out.Bytes())
+			assertGolden(t, tc.golden, out.Bytes())
 
 			// Deterministic: a second run prints the same bytes.
 			var again bytes.Buffer

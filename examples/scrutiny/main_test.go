@@ -2,16 +2,15 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestRun(t *testing.T) {
 	tests := []struct {
@@ -34,7 +33,7 @@ func TestRun(t *testing.T) {
 			code := run(tt.args, &out, &errOut)
 			assert.Equal(t, tt.code, code, errOut.String())
 			path := filepath.Join("testdata", tt.golden)
-			if *update {
+			if golden.Updating() {
 				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
 			}
 			want, err := os.ReadFile(path)

@@ -3,24 +3,22 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/masa-go/masa/masa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // testNow is the fixed clock of the tests: the Essex arrangements' 2020-21
 // publication date, at noon in London.
@@ -108,17 +106,9 @@ func readProblem(t testing.TB, rec *httptest.ResponseRecorder) problem {
 
 // golden compares got with testdata/golden/name, or rewrites the file
 // under -update.
-func golden(t *testing.T, name string, got []byte) {
+func assertGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./examples/service -run %s -update to create it", t.Name())
-	assert.Equal(t, string(want), string(got), "golden file %s; rerun with -update if the change is intended", path)
+	golden.Assert(t, filepath.Join("testdata", "golden", name), got)
 }
 
 // goldenName turns a request into a file name.

@@ -44,7 +44,7 @@ func TestSuccess(t *testing.T) {
 			assert.NotEmpty(t, rec.Header().Get("X-Request-Id"))
 			assert.Equal(t, fmt.Sprint(rec.Body.Len()), rec.Header().Get("Content-Length"))
 			assert.True(t, json.Valid(rec.Body.Bytes()))
-			golden(t, goldenName(tt.method, tt.target), rec.Body.Bytes())
+			assertGolden(t, goldenName(tt.method, tt.target), rec.Body.Bytes())
 		})
 	}
 }

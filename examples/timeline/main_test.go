@@ -2,17 +2,16 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // now is a fixed instant for the tests: 23:30 UTC on 22 November 2026 is
 // still 22 November in London (GMT).
@@ -40,7 +39,7 @@ func TestRun(t *testing.T) {
 			assert.Equal(t, tt.code, code, errOut.String())
 			assert.Empty(t, errOut.String())
 			path := filepath.Join("testdata", tt.golden)
-			if *update {
+			if golden.Updating() {
 				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
 			}
 			want, err := os.ReadFile(path)

@@ -2,7 +2,6 @@ package html_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/masa-go/masa/internal/golden"
+
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/plan"
 	planhtml "github.com/masa-go/masa/plan/html"
@@ -18,8 +19,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func render(t testing.TB, p *masa.Partnership) (*plan.Document, string) {
 	t.Helper()
@@ -33,7 +32,7 @@ func render(t testing.TB, p *masa.Partnership) (*plan.Document, string) {
 func TestEssexGolden(t *testing.T) {
 	_, out := render(t, masa.Essex())
 	path := filepath.Join("testdata", "essex-2020-21.html")
-	if *update {
+	if golden.Updating() {
 		require.NoError(t, os.WriteFile(path, []byte(out), 0o644))
 		return
 	}

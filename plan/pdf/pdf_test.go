@@ -2,7 +2,6 @@ package pdf_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/masa-go/masa/internal/golden"
 
 	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/masa"
@@ -20,8 +21,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func render(t testing.TB, p *masa.Partnership) (*plan.Document, []byte) {
 	t.Helper()
@@ -35,7 +34,7 @@ func render(t testing.TB, p *masa.Partnership) (*plan.Document, []byte) {
 func TestEssexGolden(t *testing.T) {
 	_, data := render(t, masa.Essex())
 	path := filepath.Join("testdata", "essex-2020-21.pdf")
-	if *update {
+	if golden.Updating() {
 		require.NoError(t, os.WriteFile(path, data, 0o644))
 		return
 	}
