@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"net/url"
 	"reflect"
 
 	"github.com/masa-go/masa/funding"
@@ -13,23 +14,29 @@ import (
 // the clipboard, local storage and downloads.
 
 // replaceURL puts the form in the address bar without adding a history
-// entry; the unchanged baseline form gives the bare page address.
+// entry.
 func replaceURL(ctx app.Context, f state.Form, base funding.Baseline) {
 	if !app.IsClient {
 		return
 	}
-	u := *ctx.Page().URL()
-	u.RawQuery = ""
+	ctx.Page().ReplaceURL(shareURL(ctx.Page().URL(), f, base))
+}
+
+// shareURL returns the page address u with the form as its query; the
+// unchanged baseline form gives the bare page address.
+func shareURL(u *url.URL, f state.Form, base funding.Baseline) *url.URL {
+	v := *u
+	v.RawQuery = ""
+	v.Fragment = ""
 	if !reflect.DeepEqual(f, state.NewForm(base)) {
-		u.RawQuery = state.ShareQuery(f)
+		v.RawQuery = state.ShareQuery(f)
 	}
-	u.Fragment = ""
-	ctx.Page().ReplaceURL(&u)
+	return &v
 }
 
 // copyLink copies the page's address, which holds the scenario.
 func (p *Page) copyLink(ctx app.Context, e app.Event) {
-	link := ctx.Page().URL().String()
+	link := shareURL(ctx.Page().URL(), p.model.Form, p.model.Baseline).String()
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
 		p.setSaveMessage("This browser does not allow copying here; copy the address from the address bar.", true)
@@ -78,7 +85,6 @@ func (p *Page) openSaved(s state.Saved) app.EventHandler {
 		p.afterEdit(ctx)
 		p.saveName = s.Name
 		p.setSaveMessage("Opened \u201c"+s.Name+"\u201d.", false)
-		ctx.Defer(p.syncInputs)
 	}
 }
 
@@ -126,6 +132,9 @@ func saveFile(d state.Download) error {
 	doc.Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
-	win.Get("URL").Call("revokeObjectURL", href)
+	// Revoking the URL at once can cancel the download it started, so
+	// it is released a minute later.
+	urls := win.Get("URL")
+	win.Call("setTimeout", urls.Get("revokeObjectURL").Call("bind", urls, href), 60000)
 	return nil
 }

@@ -18,51 +18,27 @@ type fieldOptions struct {
 	class     string
 }
 
-// textField renders a labelled text input with its hint and any error
-// messages, which are linked to the input for screen readers.
-func (p *Page) textField(f state.Field, label string, o fieldOptions) app.UI {
+// fieldError returns the error message shown next to field f: its
+// problems as sentences naming the field, or "".
+func (p *Page) fieldError(f state.Field, label string) string {
 	probs := p.model.ProblemsFor(f)
-	id := f.ID()
-	in := input().Attr("type", "text").ID("%s", id).Attr("name", string(f)).
-		Attr("value", p.model.Form.Value(f)).Attr("autocomplete", "off").Attr("spellcheck", "false").
-		OnInput(p.edit(f))
-	if o.inputMode != "" {
-		in = in.Attr("inputmode", o.inputMode)
+	if len(probs) == 0 {
+		return ""
 	}
-	var described []string
-	if o.hint != "" {
-		described = append(described, id+"-hint")
-	}
-	cls := "field"
-	if o.class != "" {
-		cls += " " + o.class
-	}
-	if len(probs) > 0 {
-		cls += " invalid"
-		in = in.Aria("invalid", "true")
-		described = append(described, f.ErrorID())
-	}
-	if len(described) > 0 {
-		in = in.Aria("describedby", strings.Join(described, " "))
-	}
-	return el("div").Class(cls).Body(
-		el("label").Attr("for", id).Text(label),
-		app.If(o.hint != "", func() app.UI {
-			return el("span").ID("%s", id+"-hint").Class("hint").Text(o.hint)
-		}),
-		app.If(len(probs) > 0, func() app.UI { return errorText(f, label, probs) }),
-		in,
-	)
-}
-
-// errorText renders a field's problems in the element its input names
-// with aria-describedby.
-func errorText(f state.Field, label string, probs []state.Problem) app.UI {
 	msgs := make([]string, len(probs))
 	for i, pr := range probs {
 		msgs[i] = problemSentence(label, pr)
 	}
-	return el("span").ID("%s", f.ErrorID()).Class("field-error").Text("Error: " + strings.Join(msgs, " "))
+	return strings.Join(msgs, " ")
+}
+
+// textField returns the text input for field f.
+func (p *Page) textField(f state.Field, label string, o fieldOptions) app.UI {
+	return &TextField{
+		Field: f, Label: label, Hint: o.hint, Mode: o.inputMode, Class: o.class,
+		Value: p.model.Form.Value(f),
+		Error: p.fieldError(f, label),
+	}
 }
 
 // problemSentence turns a problem into a sentence naming the field, such
@@ -86,51 +62,19 @@ func shorten(s string, n int) string {
 	return string([]rune(s)[:n]) + "…"
 }
 
-// checkBox renders a labelled check box. invert shows the opposite of
-// the form's value, for "included" boxes over a "removed" field.
+// checkBox returns the check box for field f. invert shows the opposite
+// of the form's value, for "included" boxes over a "removed" field.
 func (p *Page) checkBox(f state.Field, label string, invert bool) app.UI {
 	checked := p.model.Form.Value(f) == "true"
 	if invert {
 		checked = !checked
 	}
-	probs := p.model.ProblemsFor(f)
-	in := input().Attr("type", "checkbox").ID("%s", f.ID()).Attr("name", string(f)).OnChange(p.toggle(f, invert))
-	if checked {
-		in = in.Attr("checked", true)
-	}
-	if len(probs) > 0 {
-		in = in.Aria("invalid", "true").Aria("describedby", f.ErrorID())
-	}
-	return el("div").Body(
-		el("div").Class("field-check").Body(
-			in,
-			el("label").Attr("for", f.ID()).Text(label),
-		),
-		app.If(len(probs) > 0, func() app.UI { return errorText(f, label, probs) }),
-	)
+	return &CheckField{Field: f, Label: label, Checked: checked, Invert: invert, Error: p.fieldError(f, label)}
 }
 
-// selectField renders a labelled select.
+// selectField returns the select for field f.
 func (p *Page) selectField(f state.Field, label string, options [][2]string) app.UI {
-	current := p.model.Form.Value(f)
-	probs := p.model.ProblemsFor(f)
-	sel := el("select").ID("%s", f.ID()).Attr("name", string(f)).OnChange(p.edit(f))
-	if len(probs) > 0 {
-		sel = sel.Aria("invalid", "true").Aria("describedby", f.ErrorID())
-	}
-	opts := make([]app.UI, len(options))
-	for i, o := range options {
-		opt := el("option").Attr("value", o[0]).Text(o[1])
-		if o[0] == current {
-			opt = opt.Attr("selected", true)
-		}
-		opts[i] = opt
-	}
-	return el("div").Class("field").Body(
-		el("label").Attr("for", f.ID()).Text(label),
-		app.If(len(probs) > 0, func() app.UI { return errorText(f, label, probs) }),
-		sel.Body(opts...),
-	)
+	return &SelectField{Field: f, Label: label, Options: options, Value: p.model.Form.Value(f), Error: p.fieldError(f, label)}
 }
 
 func methodID(m funding.Method) string { return state.FieldMethod.ID() + "-" + string(m) }
@@ -374,7 +318,7 @@ func (p *Page) renderSharing() app.UI {
 	return el("fieldset").Class(fieldsetClass(len(probs) > 0)).Body(
 		el("legend").Text("How the rest is shared"),
 		el("p").Class("hint").Text("What is left after fixed amounts and flat rates is shared among the other contributors."),
-		app.If(len(probs) > 0, func() app.UI { return errorText(state.FieldMethod, "The sharing", probs) }),
+		app.If(len(probs) > 0, func() app.UI { return errorSpan(state.FieldMethod, p.fieldError(state.FieldMethod, "The sharing")) }),
 		el("div").Attr("role", "radiogroup").Aria("label", "Sharing method").Body(radios...),
 		app.If(current == funding.Weights, func() app.UI {
 			return p.textField(state.FieldBasis, "What the weights measure", fieldOptions{hint: "Such as \"population\"; it is used in the explanations."})

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"net/url"
+	"time"
 
-	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/masa"
+	"github.com/masa-go/masa/vocab"
 	"github.com/masa-go/masa/wasm/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -18,6 +19,8 @@ type Page struct {
 	model *state.Model
 	// partnership is the partnership's full name.
 	partnership string
+	// names maps the baseline's contributors to their names.
+	names map[vocab.ID]string
 	// client is set once the page is mounted in a browser.
 	client bool
 	// sharedPending is set on the server when the URL carries a shared
@@ -30,12 +33,22 @@ type Page struct {
 	saveName    string
 	saveMessage string
 	saveError   bool
+	// edits counts edits, so that only the last of a burst updates the
+	// address bar.
+	edits int
 }
 
-// OnInit creates the model for the Essex baseline.
+// OnInit creates the model for the Essex baseline, unless the page was
+// made with one.
 func (p *Page) OnInit() {
-	p.model = state.Essex()
+	if p.model == nil {
+		p.model = state.Essex()
+	}
 	p.partnership = masa.Essex().Name
+	p.names = map[vocab.ID]string{}
+	for _, l := range p.model.Baseline.Lines {
+		p.names[l.Org] = l.Name
+	}
 }
 
 // OnPreRender runs on the server before the page is prerendered. A
@@ -61,17 +74,33 @@ func (p *Page) OnNav(ctx app.Context) {
 func (p *Page) OnMount(ctx app.Context) {
 	p.client = true
 	p.saved = loadSaved(ctx)
+	ctx.Handle(actionEdit, p.handleEdit)
+}
+
+// handleEdit is the action handler for the inputs' edits: it passes the
+// value to the model, which recomputes the scenario.
+func (p *Page) handleEdit(ctx app.Context, a app.Action) {
+	e, ok := a.Value.(edit)
+	if !ok {
+		return
+	}
+	if e.Field == fieldSaveName {
+		p.saveName = e.Value
+		ctx.PreventUpdate()
+		return
+	}
+	p.model.Set(e.Field, e.Value)
+	p.afterEdit(ctx)
 }
 
 // openURL loads the scenario shared in u, or explains why it cannot.
 func (p *Page) openURL(ctx app.Context, u *url.URL) {
 	p.model.OpenQuery(u.Query())
 	p.sharedPending = false
-	ctx.Defer(p.syncInputs)
 }
 
-// edit returns the handler for a text input or select: it passes the
-// element's value to the model.
+// edit returns the handler for the sharing method's radio buttons:
+// it passes the element's value to the model.
 func (p *Page) edit(f state.Field) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.model.Set(f, ctx.JSSrc().Get("value").String())
@@ -79,28 +108,28 @@ func (p *Page) edit(f state.Field) app.EventHandler {
 	}
 }
 
-// toggle returns the handler for a check box.
-func (p *Page) toggle(f state.Field, invert bool) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		checked := ctx.JSSrc().Get("checked").Bool()
-		if invert {
-			checked = !checked
-		}
-		v := "false"
-		if checked {
-			v = "true"
-		}
-		p.model.Set(f, v)
-		p.afterEdit(ctx)
-	}
-}
+// urlDelay is how long after the last edit the address bar is updated.
+// Browsers make replacing the address expensive and throttle it, so it
+// is not done on every keystroke.
+const urlDelay = 250 * time.Millisecond
 
-// afterEdit puts the form in the address bar, so that the page's URL
-// always shares what is on screen.
+// afterEdit clears the page's messages and, once the user pauses, puts
+// the form in the address bar, so that the page's URL shares what is on
+// screen.
 func (p *Page) afterEdit(ctx app.Context) {
 	p.model.Notice = ""
 	p.saveMessage = ""
-	replaceURL(ctx, p.model.Form, p.model.Baseline)
+	p.edits++
+	if !app.IsClient {
+		return
+	}
+	n := p.edits
+	ctx.After(urlDelay, func(ctx app.Context) {
+		ctx.PreventUpdate()
+		if n == p.edits {
+			replaceURL(ctx, p.model.Form, p.model.Baseline)
+		}
+	})
 }
 
 func (p *Page) addContributor(ctx app.Context, e app.Event) {
@@ -112,49 +141,12 @@ func (p *Page) dropAdded(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.model.DropAdded(i)
 		p.afterEdit(ctx)
-		ctx.Defer(p.syncInputs)
 	}
 }
 
 func (p *Page) reset(ctx app.Context, e app.Event) {
 	p.model.Reset()
 	p.afterEdit(ctx)
-	ctx.Defer(p.syncInputs)
-}
-
-// syncInputs sets every input's live value from the form. go-app
-// updates value attributes, which does not change what an input shows
-// once the user has typed in it, so after the form is replaced as a
-// whole (reset, a shared link, a saved scenario) the inputs are set
-// directly.
-func (p *Page) syncInputs(ctx app.Context) {
-	if !app.IsClient {
-		return
-	}
-	doc := app.Window().Get("document")
-	for _, f := range p.model.ShownFields() {
-		el := doc.Call("getElementById", f.ID())
-		if !el.Truthy() {
-			continue
-		}
-		v := p.model.Form.Value(f)
-		switch el.Get("type").String() {
-		case "checkbox":
-			checked := v == "true"
-			if kind, _ := f.Split(); kind == state.KindRemove {
-				checked = !checked // the box says "included"
-			}
-			el.Set("checked", checked)
-		default:
-			el.Set("value", v)
-		}
-	}
-	for _, m := range []funding.Method{funding.BaselineShares, funding.Percentages, funding.Weights} {
-		el := doc.Call("getElementById", methodID(m))
-		if el.Truthy() {
-			el.Set("checked", p.model.Form.Value(state.FieldMethod) == string(m))
-		}
-	}
 }
 
 // Render renders the page.

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -28,6 +29,9 @@ func hasText(root app.UI, want string) bool {
 }
 
 func findText(root app.UI, path []int, want string) []int {
+	if len(path) > 40 {
+		return nil
+	}
 	for i := 0; i < 500; i++ {
 		p := append(append([]int(nil), path...), i)
 		err := app.TestMatch(root, app.TestUIDescriptor{Path: p, Expected: app.Text(notAText)})
@@ -51,6 +55,17 @@ func newPage(t *testing.T) *Page {
 	t.Helper()
 	p := &Page{}
 	p.OnInit()
+	return p
+}
+
+// mounted mounts a page showing the model in a test engine and returns
+// it; its child components are rendered too.
+func mounted(t *testing.T, m *state.Model) *Page {
+	t.Helper()
+	e := app.NewTestEngine()
+	p := &Page{model: m}
+	require.NoError(t, e.Load(p))
+	e.ConsumeAll()
 	return p
 }
 
@@ -80,8 +95,7 @@ func TestPageInTestEngine(t *testing.T) {
 }
 
 func TestRenderBaseline(t *testing.T) {
-	p := newPage(t)
-	tree := p.Render()
+	tree := mounted(t, state.Essex())
 	for _, want := range []string{
 		"Essex Safeguarding Children Board: next year's contributions, starting from the 2020/21 table (11 contributors, £389,095).",
 		"Total budget (£)",
@@ -102,10 +116,10 @@ func TestRenderBaseline(t *testing.T) {
 }
 
 func TestRenderEdits(t *testing.T) {
-	p := newPage(t)
-	p.model.Set(state.FieldBudget, "400000")
-	p.model.Set(state.FieldICB, "true")
-	tree := p.Render()
+	m := state.Essex()
+	m.Set(state.FieldBudget, "400000")
+	m.Set(state.FieldICB, "true")
+	tree := mounted(t, m)
 	for _, want := range []string{
 		"Total £400,000 for 2021/22: +£10,905 (+2.80%) on £389,095 in 2020/21.",
 		"NHS Mid and South Essex Integrated Care Board",
@@ -118,10 +132,10 @@ func TestRenderEdits(t *testing.T) {
 }
 
 func TestRenderProblems(t *testing.T) {
-	p := newPage(t)
-	p.model.Set(state.FieldBudget, "400000")
-	p.model.Set(state.FieldBudget, "12a")
-	tree := p.Render()
+	m := state.Essex()
+	m.Set(state.FieldBudget, "400000")
+	m.Set(state.FieldBudget, "12a")
+	tree := mounted(t, m)
 	msg := `Total budget "12a" is not a decimal number such as 1210 or 2.5 (digits, an optional minus sign and one decimal point only).`
 	assert.True(t, hasText(tree, "Error: "+strings.Replace(msg, "Total budget", "Total budget (£)", 1)), "the error is next to the field")
 	assert.True(t, hasText(tree, msg), "and listed at the top, linking to it")
@@ -129,19 +143,19 @@ func TestRenderProblems(t *testing.T) {
 	assert.True(t, hasText(tree, "The form has a problem, so these are the figures from the last scenario without problems."))
 	assert.True(t, hasText(tree, "Total £400,000 for 2021/22: +£10,905 (+2.80%) on £389,095 in 2020/21."), "the last valid result stays")
 
-	p.model.Set(state.FieldBudget, "400000")
-	p.model.Set(state.FieldMethod, "percentages")
-	p.model.Set("percent:essex-county-council", "10")
-	tree = p.Render()
+	m.Set(state.FieldBudget, "400000")
+	m.Set(state.FieldMethod, "percentages")
+	m.Set("percent:essex-county-council", "10")
+	tree = mounted(t, m)
 	assert.True(t, hasText(tree, "Error: The sharing \"45.87\" has percentages that add up to 45.87, not 100."))
 }
 
 func TestRenderNotice(t *testing.T) {
-	p := newPage(t)
-	p.model.OpenQuery(map[string][]string{state.QueryKey: {"1.<script>"}})
-	tree := p.Render()
-	assert.NotNil(t, findText(tree, nil, p.model.Notice))
-	assert.Contains(t, p.model.Notice, "could not be read")
+	m := state.Essex()
+	m.OpenQuery(map[string][]string{state.QueryKey: {"1.<script>"}})
+	tree := mounted(t, m)
+	assert.NotNil(t, findText(tree, nil, m.Notice))
+	assert.Contains(t, m.Notice, "could not be read")
 }
 
 func TestLabels(t *testing.T) {
@@ -205,4 +219,74 @@ func TestPrerenderIgnoresTheURL(t *testing.T) {
 	assert.NotContains(t, page, "<script>alert")
 	assert.Contains(t, page, "Opening the shared scenario…")
 	assert.Contains(t, page, "£389,095")
+}
+
+func TestHandleEdit(t *testing.T) {
+	p := newPage(t)
+	p.handleEdit(app.Context{}, app.Action{Name: actionEdit, Value: edit{Field: state.FieldBudget, Value: "400000"}})
+	assert.Equal(t, "400000", p.model.Result.Total.String())
+	p.handleEdit(app.Context{}, app.Action{Name: actionEdit, Value: "not an edit"})
+	assert.Equal(t, "400000", p.model.Form.Budget)
+}
+
+func TestTextField(t *testing.T) {
+	e := app.NewTestEngine()
+	c := &TextField{Field: state.FieldBudget, Label: "Total budget (£)", Hint: "A hint.", Mode: "decimal", Value: "12a", Error: "Bad."}
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+	require.NoError(t, app.TestMatch(c, app.TestUIDescriptor{
+		Path:     app.TestPath(0),
+		Expected: el("div").Class("field invalid"),
+	}))
+	require.NoError(t, app.TestMatch(c, app.TestUIDescriptor{
+		Path:     app.TestPath(0, 0),
+		Expected: el("label").Attr("for", "field-budget"),
+	}))
+	require.NoError(t, app.TestMatch(c, app.TestUIDescriptor{
+		Path:     app.TestPath(0, 2),
+		Expected: el("span").ID("field-budget-error").Class("field-error"),
+	}))
+	require.NoError(t, app.TestMatch(c, app.TestUIDescriptor{
+		Path: app.TestPath(0, 3),
+		Expected: input().Attr("type", "text").ID("field-budget").Attr("name", "budget").Attr("value", "12a").
+			Attr("autocomplete", "off").Attr("spellcheck", "false").Attr("inputmode", "decimal").
+			Aria("invalid", "true").Aria("describedby", "field-budget-hint field-budget-error").OnInput(c.onInput),
+	}))
+	assert.True(t, hasText(c, "Error: Bad."))
+}
+
+func TestCheckAndSelectFields(t *testing.T) {
+	e := app.NewTestEngine()
+	c := &CheckField{Field: "remove:cafcass", Label: "CAFCASS", Checked: true, Invert: true}
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+	require.NoError(t, app.TestMatch(c, app.TestUIDescriptor{
+		Path:     app.TestPath(0, 0, 0),
+		Expected: input().Attr("type", "checkbox").ID("field-remove-cafcass").Attr("name", "remove:cafcass").Attr("checked", true).OnChange(c.onChange),
+	}))
+
+	e = app.NewTestEngine()
+	s := &SelectField{Field: state.FieldUnit, Label: "Unit", Options: unitOptions(), Value: "pence"}
+	require.NoError(t, e.Load(s))
+	e.ConsumeAll()
+	require.NoError(t, app.TestMatch(s, app.TestUIDescriptor{
+		Path:     app.TestPath(0, 1, 1),
+		Expected: el("option").Attr("value", "pence").Attr("selected", true),
+	}))
+	require.NoError(t, app.TestMatch(s, app.TestUIDescriptor{
+		Path:     app.TestPath(0, 1, 0),
+		Expected: el("option").Attr("value", "pounds"),
+	}))
+}
+
+func TestShareURL(t *testing.T) {
+	base := state.Essex().Baseline
+	u, _ := url.Parse("http://127.0.0.1:7070/?s=old#frag")
+	assert.Equal(t, "http://127.0.0.1:7070/", shareURL(u, state.NewForm(base), base).String())
+	f := state.NewForm(base)
+	f.Budget = "1"
+	got := shareURL(u, f, base)
+	assert.Equal(t, "/", got.Path)
+	assert.Equal(t, state.ShareQuery(f), got.RawQuery)
+	assert.Equal(t, "http://127.0.0.1:7070/?s=old#frag", u.String(), "the page address is not modified")
 }
