@@ -35,18 +35,22 @@ func sortAttributes(page []byte) []byte {
 		}
 		out.WriteString(s[:n])
 		s = s[n:]
-		var attrs []string
+		// Attributes are reordered; the white space between them stays
+		// where it was, so the output is a reordering of the input.
+		var attrs, seps []string
 		for {
 			t := strings.TrimLeft(s, " \t\n")
+			sep := s[:len(s)-len(t)]
 			if t == "" {
 				return page
 			}
 			if t[0] == '>' || strings.HasPrefix(t, "/>") {
+				seps = append(seps, sep)
 				s = t
 				break
 			}
-			if len(t) == len(s) && len(attrs) > 0 {
-				return page // attributes must be separated by spaces
+			if sep == "" && len(attrs) > 0 {
+				return page // attributes must be separated by white space
 			}
 			k := 0
 			for k < len(t) && t[k] != '=' && t[k] != ' ' && t[k] != '>' && t[k] != '\t' && t[k] != '\n' {
@@ -66,15 +70,17 @@ func sortAttributes(page []byte) []byte {
 				t = t[1+len(q):]
 			}
 			attrs = append(attrs, attr)
+			seps = append(seps, sep)
 			s = t
 		}
 		slices.SortStableFunc(attrs, func(a, b string) int {
 			return strings.Compare(attrName(a), attrName(b))
 		})
-		for _, a := range attrs {
-			out.WriteByte(' ')
+		for i, a := range attrs {
+			out.WriteString(seps[i])
 			out.WriteString(a)
 		}
+		out.WriteString(seps[len(attrs)])
 	}
 }
 

@@ -48,6 +48,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	// Take the address first, so that a busy port fails before the build.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		fmt.Fprintf(stderr, "warning: %s is reachable from other machines\n", ln.Addr())
+	}
+
 	start := time.Now()
 	bundle, err := server.Build(ctx, server.BuildOptions{Dir: *dir, CacheDir: *cache, Log: stdout})
 	if err != nil {
@@ -60,13 +70,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "go-app's wasm_exec.js differs from %s: serving the toolchain's copy\n", bundle.Toolchain.WasmExecPath())
 	}
 
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
-	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
-		fmt.Fprintf(stderr, "warning: %s is reachable from other machines\n", ln.Addr())
-	}
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
