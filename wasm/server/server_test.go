@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"flag"
 	"image/png"
 	"io"
 	"net/http"
@@ -19,12 +18,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/masa-go/masa/internal/golden"
 	"github.com/masa-go/masa/wasm/state"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fakeBundle is a bundle whose "wasm" is a few bytes, so handler tests
 // do not need a WebAssembly build.
@@ -74,13 +72,7 @@ func TestPrerenderedPage(t *testing.T) {
 		assert.Contains(t, body, want)
 	}
 
-	golden := filepath.Join("testdata", "page.golden.html")
-	if *update {
-		require.NoError(t, os.WriteFile(golden, w.Body.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test ./wasm/server -run TestPrerenderedPage -update")
-	assert.Equal(t, string(want), body, "prerendered page changed; rerun with -update if intended")
+	golden.Assert(t, filepath.Join("testdata", "page.golden.html"), w.Body.Bytes())
 
 	// The same request twice gives the same bytes.
 	assert.Equal(t, body, get(t, s, http.MethodGet, "/", nil).Body.String())

@@ -2,20 +2,17 @@ package state
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/internal/golden"
 	"github.com/masa-go/masa/vocab"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // edit is one change typed into the form.
 type edit struct {
@@ -388,12 +385,12 @@ func TestGolden(t *testing.T) {
 			require.False(t, m.Stale, "%+v", m.Problems)
 			var text bytes.Buffer
 			require.NoError(t, m.Comparison.WriteText(&text))
-			golden(t, sc.name+".comparison.txt", text.Bytes())
+			golden.Assert(t, filepath.Join("testdata", sc.name+".comparison.txt"), text.Bytes())
 			files := map[DownloadKind]string{DownloadCSV: "allocation.csv", DownloadComparisonCSV: "comparison.csv", DownloadJSON: "result.json"}
 			for kind, file := range files {
 				d, err := m.Download(kind)
 				require.NoError(t, err)
-				golden(t, sc.name+"."+file, d.Data)
+				golden.Assert(t, filepath.Join("testdata", sc.name+"."+file), d.Data)
 				again, err := m.Download(kind)
 				require.NoError(t, err)
 				assert.Equal(t, d, again, "downloads are deterministic")
@@ -424,16 +421,4 @@ func TestDownload(t *testing.T) {
 	d, err = m.Download(DownloadCSV)
 	require.NoError(t, err)
 	assert.Equal(t, "scenario.csv", d.Name)
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./wasm/state -update")
-	assert.Equal(t, string(want), string(got), "%s changed; rerun with -update if intended", path)
 }
