@@ -45,9 +45,10 @@ type Share struct {
 func Apportion(total decimal.Decimal, shares []Share, r Rounding) ([]decimal.Decimal, error) {
 	r = r.OrDefault()
 	places := r.Unit.Places()
-	// The fast path: well-formed input that fits in 64 bits.
+	// The fast path: well-formed input that fits in 64 bits. The total in
+	// units must fit an int64 too, because each part is built from one.
 	if r.Unit.Valid() && r.Policy.Valid() {
-		if T, buf, W, ok := fastInputs(total, shares, places); ok && T > 0 && W > 0 {
+		if T, buf, W, ok := fastInputs(total, shares, places); ok && T > 0 && T <= math.MaxInt64 && W > 0 {
 			if ps := duplicateIDs(shareList(shares), "shares", "id"); len(ps) > 0 {
 				return nil, fmt.Errorf("funding: apportion: %w", ps)
 			}
