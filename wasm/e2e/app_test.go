@@ -118,6 +118,15 @@ func TestICBMerge(t *testing.T) {
 	assert.Equal(t, "£400,000", total[2])
 	assert.Contains(t, tb.text(t, "#steps"), "Apply the mapping Essex CCGs to ICBs, 1 July 2022")
 	assert.True(t, eval[bool](t, tb, `document.getElementById('field-remove-nhs-mid-and-south-essex-icb') !== null`), "the boards can now be taken out")
+
+	// Each line's explanation is a click away.
+	assert.Equal(t, 0, eval[int](t, tb, `document.querySelectorAll('#explanations dd').length`))
+	tb.do(t, chromedp.Click(chromedp.CSS(`#how summary`)))
+	tb.waitFor(t, `document.querySelectorAll('#explanations dd').length === 9`)
+	assert.Contains(t, tb.text(t, "#explanations"), "NHS Mid and South Essex Integrated Care Board")
+	assert.Contains(t, tb.text(t, "#explanations"), "Pays a share of the")
+	tb.setValue(t, "field-budget", "410000")
+	tb.waitFor(t, `document.querySelector('#explanations').textContent.includes('£395,480 left')`)
 	tb.screenshot(t, "icb-merge.png")
 }
 

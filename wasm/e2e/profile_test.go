@@ -42,6 +42,7 @@ func TestProfile(t *testing.T) {
 	tb := newTab(t, 1280, 900)
 	tb.do(t, chromedp.Navigate(ts.URL+"/"))
 	tb.ready(t)
+	eval[map[string][]float64](t, tb, editScript) // warm up
 	_, err = chromedp.Call(tb.ctx, profiler.Enable, struct{}{})
 	require.NoError(t, err)
 	_, err = chromedp.Call(tb.ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 50})
@@ -100,7 +101,7 @@ func TestProfile(t *testing.T) {
 	t.Log("INCLUSIVE masa")
 	top(incl, 25, "masa")
 	t.Log("INCLUSIVE go-app")
-	top(incl, 25, "go-app")
+	top(incl, 25, "go_app")
 	t.Log("INCLUSIVE runtime")
 	top(incl, 15, "runtime.")
 }

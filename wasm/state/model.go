@@ -60,6 +60,10 @@ type Model struct {
 	// Notice is a message about the page as a whole, such as a shared
 	// link that could not be read.
 	Notice string
+	// Loads counts the times the form was replaced as a whole (Load,
+	// Reset, a shared link), which a page showing typed values needs to
+	// know to show the new ones.
+	Loads int
 
 	cache *structureCache
 }
@@ -89,6 +93,7 @@ func Essex() *Model { return NewModel(funding.EssexBaseline()) }
 
 // Load replaces the form and recomputes.
 func (m *Model) Load(f Form) {
+	m.Loads++
 	m.Form = f.clone()
 	m.Recompute()
 }
@@ -311,10 +316,28 @@ type structureCache struct {
 	problems     []Problem
 }
 
+// structureKey identifies the part of the form that decides who
+// contributes. Each string is quoted, so different forms give different
+// keys.
+func structureKey(f Form) string {
+	var b strings.Builder
+	b.WriteString(strconv.FormatBool(f.ICB))
+	for _, r := range f.Removed {
+		b.WriteString(" r")
+		b.WriteString(strconv.Quote(string(r)))
+	}
+	for _, a := range f.Added {
+		b.WriteString(" a")
+		b.WriteString(strconv.Quote(a.Name))
+		b.WriteString(strconv.Quote(a.Amount))
+	}
+	return b.String()
+}
+
 // structure sets Removable and Contributors, and the problems of the
 // changes that decide who contributes.
 func (m *Model) structure() {
-	key := Encode(Form{ICB: m.Form.ICB, Removed: m.Form.Removed, Added: m.Form.Added})
+	key := structureKey(m.Form)
 	if c := m.cache; c != nil && c.key == key {
 		m.Removable, m.Contributors = c.removable, c.contributors
 		m.Problems = append(m.Problems, c.problems...)

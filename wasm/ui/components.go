@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/masa-go/masa/funding"
@@ -320,12 +321,15 @@ func (c *Chart) Render() app.UI {
 	)
 }
 
-// Explanation lists the sentence for each change and how each amount was
-// reached.
+// Explanation lists the sentence for each change and, on request, how
+// each amount was reached. The per-line explanations change with every
+// edit, so they are rendered only while their section is open.
 type Explanation struct {
 	app.Compo
 
 	Result *funding.Result
+
+	open bool
 }
 
 // Render renders the explanation.
@@ -341,14 +345,68 @@ func (c *Explanation) Render() app.UI {
 		}
 		steps = el("ol").ID("steps").Class("changes").Body(items...)
 	}
-	lines := make([]app.UI, 0, 2*len(r.Lines))
-	for _, l := range r.Lines {
-		lines = append(lines, el("dt").Text(l.Name), el("dd").Text(l.Explanation))
+	details := el("details").ID("how").On("toggle", c.onToggle)
+	var lines []app.UI
+	if c.open {
+		details = details.Attr("open", true)
+		lines = make([]app.UI, 0, 2*len(r.Lines))
+		for _, l := range r.Lines {
+			lines = append(lines, el("dt").Text(l.Name), el("dd").Text(l.Explanation))
+		}
 	}
 	return el("div").Body(
 		el("h2").Text("What changed"),
 		steps,
-		el("h2").Text("How each amount was reached"),
-		el("dl").ID("explanations").Class("explanations").Body(lines...),
+		details.Body(
+			el("summary").Body(el("h2").Class("inline").Text("How each amount was reached")),
+			el("dl").ID("explanations").Class("explanations").Body(lines...),
+		),
 	)
+}
+
+func (c *Explanation) onToggle(ctx app.Context, e app.Event) {
+	open := ctx.JSSrc().Get("open").Bool()
+	if open == c.open {
+		ctx.PreventUpdate()
+		return
+	}
+	c.open = open
+}
+
+// FormPanel is the scenario form. Its inputs hold what the user types,
+// so the panel re-renders only when something else it shows changes:
+// problems, the contributors listed, the sharing method, the rows for
+// new contributors, or a form loaded as a whole. Sig sums those up.
+type FormPanel struct {
+	app.Compo
+
+	Page *Page
+	Sig  string
+}
+
+// Render renders the form.
+func (c *FormPanel) Render() app.UI { return c.Page.renderForm() }
+
+// formSig sums up what the form shows apart from typed values.
+func formSig(m *state.Model) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%s|%s|%d|%t|", m.Loads, m.Form.Method, m.Notice, len(m.Form.Added), m.Form.ICB)
+	for _, p := range m.Problems {
+		fmt.Fprintf(&b, "%q%q%q", p.Field, p.Value, p.Message)
+	}
+	b.WriteByte('|')
+	for _, c := range m.Contributors {
+		fmt.Fprintf(&b, "%q%q%s%d%s%d;", c.Org, c.Name, c.Basis, c.Members, c.Rate, c.Added)
+	}
+	b.WriteByte('|')
+	for _, c := range m.Removable {
+		fmt.Fprintf(&b, "%q%q;", c.Org, c.Name)
+	}
+	b.WriteByte('|')
+	for _, c := range m.Contributors {
+		// Whether a contributor takes a percentage or weight depends on
+		// its fixed amount being empty.
+		fmt.Fprintf(&b, "%t", m.SharesInput(c))
+	}
+	return b.String()
 }

@@ -165,7 +165,7 @@ func (p *Page) Render() app.UI {
 				itoa(len(m.Baseline.Lines))+" contributors, "+pounds(m.Baseline.Total(), 0)+")."),
 		),
 		el("main").Body(
-			p.renderForm(),
+			&FormPanel{Page: p, Sig: formSig(m)},
 			p.renderResults(),
 		),
 		el("footer").Body(
