@@ -65,6 +65,12 @@ func (tb *tab) waitFor(t *testing.T, js string) {
 	}
 }
 
+// shown returns a JavaScript expression that is true when the element
+// with the given ID is present, not hidden and not empty.
+func shown(id string) string {
+	return `(e => e !== null && !e.hidden && e.textContent !== '')(document.getElementById('` + id + `'))`
+}
+
 func (tb *tab) totalNew(t *testing.T) string {
 	t.Helper()
 	return eval[string](t, tb, `document.querySelector('#total td.new').textContent`)
@@ -85,9 +91,12 @@ func TestBaselineOnLoad(t *testing.T) {
 func TestChangeBudgetByTyping(t *testing.T) {
 	tb := open(t, "/", 1280, 900)
 	tb.setValue(t, "field-budget", "")
-	tb.waitFor(t, `document.getElementById('field-budget-error') !== null`)
+	tb.waitFor(t, shown("field-budget-error"))
+	tb.do(t, chromedp.Evaluate[chromedp.Void](`window.__budgetInput = document.getElementById('field-budget')`))
 	tb.do(t, chromedp.SendKeys(chromedp.CSS(`#field-budget`), "400000"))
 	tb.waitFor(t, `document.querySelector('#total td.new').textContent === '£400,000'`)
+	assert.True(t, eval[bool](t, tb, `document.activeElement === window.__budgetInput`),
+		"the input keeps the focus and stays the same element while its error comes and goes")
 	_, total := tb.table(t)
 	assert.Equal(t, []string{"Total", "£389,095", "£400,000", "+£10,905", "+2.80%"}, total)
 	assert.Equal(t, "Total £400,000 for 2021/22: +£10,905 (+2.80%) on £389,095 in 2020/21.", tb.text(t, "#summary"))
@@ -147,7 +156,7 @@ func TestBadValues(t *testing.T) {
 	}
 	for _, tt := range tests {
 		tb.setValue(t, tt.field, tt.value)
-		tb.waitFor(t, `document.getElementById('`+tt.field+`-error') !== null`)
+		tb.waitFor(t, shown(tt.field+"-error"))
 		assert.Contains(t, tb.text(t, "#"+tt.field+"-error"), tt.message)
 		assert.Equal(t, "true", eval[string](t, tb, `document.getElementById('`+tt.field+`').getAttribute('aria-invalid')`))
 		assert.Contains(t, eval[string](t, tb, `document.getElementById('`+tt.field+`').getAttribute('aria-describedby')`), tt.field+"-error")
@@ -167,7 +176,7 @@ func TestBadValues(t *testing.T) {
 		default:
 			tb.setValue(t, tt.field, "12")
 		}
-		tb.waitFor(t, `document.getElementById('`+tt.field+`-error') === null && document.getElementById('stale') === null`)
+		tb.waitFor(t, `!(`+shown(tt.field+"-error")+`) && document.getElementById('stale') === null`)
 	}
 
 	// Percentages that do not add up to 100.
@@ -175,7 +184,7 @@ func TestBadValues(t *testing.T) {
 	tb.waitFor(t, `document.getElementById('field-percent-essex-county-council') !== null`)
 	assert.Equal(t, "64.13", eval[string](t, tb, `document.getElementById('field-percent-essex-county-council').value`), "percentages start from today's shares")
 	tb.setValue(t, "field-percent-essex-county-council", "50")
-	tb.waitFor(t, `document.getElementById('field-method-error') !== null`)
+	tb.waitFor(t, shown("field-method-error"))
 	assert.Contains(t, tb.text(t, "#field-method-error"), "add up to 85.87, not 100")
 	assert.Equal(t, "£400,000", tb.totalNew(t))
 }

@@ -65,6 +65,7 @@ func TestMeasure(t *testing.T) {
 			label = "merged form   "
 		}
 		t.Logf("edit to DOM updated (%s, 100 edits): %s", label, stats(res["dom"]))
+		t.Logf("  first ten: %s", firstTen(res["dom"]))
 		t.Logf("edit to next frame  (%s, 100 edits): %s", label, stats(res["frame"]))
 	}
 }
@@ -126,4 +127,12 @@ func stats(ms []float64) string {
 
 func ms2(v float64) string {
 	return (time.Duration(v * float64(time.Millisecond))).Round(100 * time.Microsecond).String()
+}
+
+func firstTen(ms []float64) string {
+	var out []string
+	for _, v := range ms[:min(10, len(ms))] {
+		out = append(out, ms2(v))
+	}
+	return fmt.Sprint(out)
 }

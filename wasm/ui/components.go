@@ -81,12 +81,15 @@ func (c *TextField) Render() app.UI {
 	if len(described) > 0 {
 		in = in.Aria("describedby", strings.Join(described, " "))
 	}
+	// The error span is always there, empty when there is no error, so
+	// that the input keeps its place and is never replaced while the
+	// user types in it.
 	return el("div").Class(cls).Body(
 		el("label").Attr("for", id).Text(c.Label),
 		app.If(c.Hint != "", func() app.UI {
 			return el("span").ID("%s", id+"-hint").Class("hint").Text(c.Hint)
 		}),
-		app.If(c.Error != "", func() app.UI { return errorSpan(c.Field, c.Error) }),
+		errorSpan(c.Field, c.Error),
 		in,
 	)
 }
@@ -102,6 +105,9 @@ func (c *TextField) OnUpdate(ctx app.Context) {
 func (c *TextField) onInput(ctx app.Context, e app.Event) {
 	v := ctx.JSSrc().Get("value").String()
 	c.Value = v
+	// The page re-renders what the edit changes; the input itself shows
+	// what was typed already.
+	ctx.PreventUpdate()
 	ctx.NewActionWithValue(actionEdit, edit{Field: c.Field, Value: v})
 }
 
@@ -128,7 +134,7 @@ func (c *CheckField) Render() app.UI {
 	}
 	return el("div").Body(
 		el("div").Class("field-check").Body(in, el("label").Attr("for", c.Field.ID()).Text(c.Label)),
-		app.If(c.Error != "", func() app.UI { return errorSpan(c.Field, c.Error) }),
+		errorSpan(c.Field, c.Error),
 	)
 }
 
@@ -150,6 +156,7 @@ func (c *CheckField) onChange(ctx app.Context, e app.Event) {
 	if checked {
 		v = "true"
 	}
+	ctx.PreventUpdate()
 	ctx.NewActionWithValue(actionEdit, edit{Field: c.Field, Value: v})
 }
 
@@ -181,7 +188,7 @@ func (c *SelectField) Render() app.UI {
 	}
 	return el("div").Class("field").Body(
 		el("label").Attr("for", c.Field.ID()).Text(c.Label),
-		app.If(c.Error != "", func() app.UI { return errorSpan(c.Field, c.Error) }),
+		errorSpan(c.Field, c.Error),
 		sel.Body(opts...),
 	)
 }
@@ -196,6 +203,7 @@ func (c *SelectField) OnUpdate(ctx app.Context) {
 
 func (c *SelectField) onChange(ctx app.Context, e app.Event) {
 	c.Value = ctx.JSSrc().Get("value").String()
+	ctx.PreventUpdate()
 	ctx.NewActionWithValue(actionEdit, edit{Field: c.Field, Value: c.Value})
 }
 
@@ -222,9 +230,14 @@ func setLive(c app.Composer, prop string, v any) {
 	}
 }
 
-// errorSpan is the element an input names with aria-describedby.
+// errorSpan is the element an input names with aria-describedby when
+// it has an error; with no error it is empty and hidden.
 func errorSpan(f state.Field, msg string) app.UI {
-	return el("span").ID("%s", f.ErrorID()).Class("field-error").Text("Error: " + msg)
+	span := el("span").ID("%s", f.ErrorID()).Class("field-error")
+	if msg == "" {
+		return span.Attr("hidden", true).Text("")
+	}
+	return span.Text("Error: " + msg)
 }
 
 // ResultTable is the comparison of the scenario with the baseline.

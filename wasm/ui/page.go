@@ -2,8 +2,10 @@ package ui
 
 import (
 	"net/url"
+	"strconv"
 	"time"
 
+	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
 	"github.com/masa-go/masa/wasm/state"
@@ -75,6 +77,19 @@ func (p *Page) OnMount(ctx app.Context) {
 	p.client = true
 	p.saved = loadSaved(ctx)
 	ctx.Handle(actionEdit, p.handleEdit)
+	warmUp(p.model.Baseline)
+}
+
+// warmUp runs the calculation a few times on a scratch model. The
+// browser compiles WebAssembly in tiers, first quickly and then, for
+// code that has run often, optimised; doing this once the page is up
+// gets the calculation optimised before the user's first edits instead
+// of during them. It takes a few tens of milliseconds.
+func warmUp(base funding.Baseline) {
+	m := state.NewModel(base)
+	for i := range 20 {
+		m.Set(state.FieldBudget, strconv.Itoa(389000+i))
+	}
 }
 
 // handleEdit is the action handler for the inputs' edits: it passes the

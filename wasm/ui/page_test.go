@@ -255,6 +255,27 @@ func TestTextField(t *testing.T) {
 	assert.True(t, hasText(c, "Error: Bad."))
 }
 
+// TestTextFieldKeepsItsInput checks that the input stays at the same
+// place whether or not there is an error, so that go-app updates it
+// rather than replacing it (which would lose the focus and what is being
+// typed).
+func TestTextFieldKeepsItsInput(t *testing.T) {
+	for _, msg := range []string{"", "Bad."} {
+		e := app.NewTestEngine()
+		c := &TextField{Field: state.FieldUplift, Label: "Uplift", Error: msg}
+		require.NoError(t, e.Load(c))
+		e.ConsumeAll()
+		span := el("span").ID("field-uplift-error").Class("field-error")
+		if msg == "" {
+			span = span.Attr("hidden", true)
+		}
+		require.NoError(t, app.TestMatch(c, app.TestUIDescriptor{Path: app.TestPath(0, 1), Expected: span}), msg)
+		err := app.TestMatch(c, app.TestUIDescriptor{Path: app.TestPath(0, 2), Expected: input()})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "attributes does not match", "an input, whatever its attributes")
+	}
+}
+
 func TestCheckAndSelectFields(t *testing.T) {
 	e := app.NewTestEngine()
 	c := &CheckField{Field: "remove:cafcass", Label: "CAFCASS", Checked: true, Invert: true}
@@ -270,11 +291,11 @@ func TestCheckAndSelectFields(t *testing.T) {
 	require.NoError(t, e.Load(s))
 	e.ConsumeAll()
 	require.NoError(t, app.TestMatch(s, app.TestUIDescriptor{
-		Path:     app.TestPath(0, 1, 1),
+		Path:     app.TestPath(0, 2, 1),
 		Expected: el("option").Attr("value", "pence").Attr("selected", true),
 	}))
 	require.NoError(t, app.TestMatch(s, app.TestUIDescriptor{
-		Path:     app.TestPath(0, 1, 0),
+		Path:     app.TestPath(0, 2, 0),
 		Expected: el("option").Attr("value", "pounds"),
 	}))
 }
