@@ -51,6 +51,17 @@ func (tb *tab) setValue(t *testing.T, id, v string) {
 	})()`))
 }
 
+// choose selects option v of a select and fires the change event.
+func (tb *tab) choose(t *testing.T, id, v string) {
+	t.Helper()
+	js, _ := json.Marshal(v)
+	tb.do(t, chromedp.Evaluate[chromedp.Void](`(() => {
+		const el = document.getElementById('`+id+`');
+		el.value = `+string(js)+`;
+		el.dispatchEvent(new Event('change', {bubbles: true}));
+	})()`))
+}
+
 // waitFor waits until a JavaScript expression is true. On failure it
 // reports what the page shows.
 func (tb *tab) waitFor(t *testing.T, js string) {
@@ -136,6 +147,11 @@ func TestICBMerge(t *testing.T) {
 	assert.Contains(t, tb.text(t, "#explanations"), "Pays a share of the")
 	tb.setValue(t, "field-budget", "410000")
 	tb.waitFor(t, `document.querySelector('#explanations').textContent.includes('£395,480 left')`)
+
+	// For 2022/23, the year the boards took over.
+	tb.choose(t, "field-year", "2022")
+	tb.waitFor(t, `document.getElementById('results-title').textContent === 'Contributions for 2022/23'`)
+	assert.Equal(t, "2022/23", eval[string](t, tb, `document.querySelector('#allocation thead th:nth-child(3)').textContent`))
 	tb.screenshot(t, "icb-merge.png")
 }
 

@@ -313,6 +313,11 @@ func TestPlanPDF(t *testing.T) {
 	again := get(t, s, http.MethodGet, "/api/plan.pdf?"+state.ShareQuery(m.Form), nil)
 	assert.Equal(t, w.Body.Bytes(), again.Body.Bytes(), "the same scenario and date give the same PDF")
 
+	m.Set(state.FieldYear, "2023")
+	later := get(t, s, http.MethodGet, "/api/plan.pdf?"+state.ShareQuery(m.Form), nil)
+	require.Equal(t, http.StatusOK, later.Code, later.Body.String())
+	assert.Equal(t, `attachment; filename="draft-plan-2023-24.pdf"`, later.Header().Get("Content-Disposition"))
+
 	base := get(t, s, http.MethodGet, "/api/plan.pdf", nil)
 	assert.Equal(t, http.StatusOK, base.Code, "no scenario drafts the unchanged baseline")
 

@@ -47,11 +47,17 @@ func buildScenario(base funding.Baseline, f Form, contributors []Contributor, st
 		Baseline: base,
 		Changes:  []funding.Change{},
 	}
+	if y, err := strconv.Atoi(f.Year); err == nil && f.Year != "" {
+		s.Year = vocab.FinancialYear(y)
+	} else if f.Year != "" {
+		b.problem(FieldYear, f.Year, "is not a financial year such as 2022 for 2022/23")
+	}
 	if s.Name == "" {
 		s.Name = "Scenario for " + s.Year.String()
 	}
 	b.scenario = s
 	b.paths["name"] = FieldName
+	b.paths["year"] = FieldYear
 	b.paths["rounding.unit"] = FieldUnit
 	b.paths["rounding.policy"] = FieldPolicy
 	// A budget that the fixed amounts exceed is reported against the

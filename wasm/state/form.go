@@ -15,6 +15,10 @@ import (
 type Form struct {
 	// Name is the scenario's name.
 	Name string `json:"name,omitempty"`
+	// Year is the first year of the financial year the scenario is for,
+	// such as "2022" for 2022/23; empty means the year after the
+	// baseline's.
+	Year string `json:"year,omitempty"`
 	// Budget is the total budget in pounds. It starts at the baseline
 	// total; it is required.
 	Budget string `json:"budget"`
@@ -67,6 +71,7 @@ type Field string
 // The form's fields that are not per contributor.
 const (
 	FieldName    Field = "name"
+	FieldYear    Field = "year"
 	FieldBudget  Field = "budget"
 	FieldUplift  Field = "uplift"
 	FieldICB     Field = "icb"
@@ -163,6 +168,8 @@ func (f *Form) Value(fd Field) string {
 	switch Field(kind) {
 	case FieldName:
 		return f.Name
+	case FieldYear:
+		return f.Year
 	case FieldBudget:
 		return f.Budget
 	case FieldUplift:

@@ -114,6 +114,11 @@ func (m *Model) Set(f Field, value string) {
 	switch Field(kind) {
 	case FieldName:
 		form.Name = value
+	case FieldYear:
+		if value != "" && !m.offersYear(value) {
+			return
+		}
+		form.Year = value
 	case FieldBudget:
 		form.Budget = value
 	case FieldUplift:
@@ -503,7 +508,31 @@ func (m *Model) ShownFields() []Field {
 	for i := range m.Form.Added {
 		fs = append(fs, Field(KindAddName+":"+strconv.Itoa(i)), Field(KindAddAmt+":"+strconv.Itoa(i)))
 	}
-	return append(fs, FieldUnit, FieldPolicy)
+	return append(fs, FieldUnit, FieldPolicy, FieldYear)
+}
+
+// YearsAhead is how many financial years after the baseline's a scenario
+// may be for.
+const YearsAhead = 5
+
+// Years lists the financial years a scenario may be for: the years after
+// the baseline's, the next one first.
+func (m *Model) Years() []vocab.FinancialYear {
+	out := make([]vocab.FinancialYear, YearsAhead)
+	for i := range out {
+		out[i] = m.Baseline.Year + vocab.FinancialYear(i+1)
+	}
+	return out
+}
+
+// offersYear reports whether v names one of Years, such as "2022".
+func (m *Model) offersYear(v string) bool {
+	for _, y := range m.Years() {
+		if strconv.Itoa(int(y)) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // SharesInput reports whether contributor c takes a percentage or weight

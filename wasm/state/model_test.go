@@ -87,6 +87,8 @@ func TestEdits(t *testing.T) {
 		{name: "remove a contributor", edits: []edit{{"remove:cafcass", "true"}}, total: "389095", rows: 11},
 		{name: "remove and restore", edits: []edit{{"remove:cafcass", "true"}, {"remove:cafcass", "false"}}, total: "389095",
 			lines: map[vocab.ID]string{"cafcass": "550"}},
+		{name: "a later year", edits: []edit{{FieldYear, "2022"}, {FieldICB, "true"}}, total: "389095", rows: 9},
+		{name: "a year not offered is ignored", edits: []edit{{FieldYear, "2040"}}, total: "389095"},
 		{name: "pence", edits: []edit{{FieldUnit, "pence"}, {FieldBudget, "400000.01"}}, total: "400000.01"},
 		{name: "percentages prefilled from today's shares", edits: []edit{{FieldMethod, "percentages"}}, total: "389095"},
 		{name: "letters in the budget", edits: []edit{{FieldBudget, "12a"}}, total: "389095",
@@ -152,6 +154,26 @@ func TestEdits(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestYears(t *testing.T) {
+	m := Essex()
+	years := m.Years()
+	require.Len(t, years, YearsAhead)
+	assert.Equal(t, vocab.FinancialYear(2021), years[0])
+	assert.Equal(t, vocab.FinancialYear(2025), years[4])
+	m.Set(FieldYear, "2022")
+	assert.Equal(t, vocab.FinancialYear(2022), m.Result.Year)
+	assert.Equal(t, "2022", m.Form.Value(FieldYear))
+	m.Set(FieldYear, "2019")
+	assert.Equal(t, "2022", m.Form.Year, "a year the page does not offer is ignored")
+	m.Set(FieldYear, "")
+	assert.Equal(t, vocab.FinancialYear(2021), m.Result.Year)
+
+	f := NewForm(m.Baseline)
+	f.Year = "20x2"
+	m.Load(f)
+	assert.NotEmpty(t, m.ProblemsFor(FieldYear), "a year from elsewhere that is not a number is reported")
 }
 
 func TestLastValidResultStays(t *testing.T) {
@@ -293,6 +315,8 @@ func TestFormValueMatchesSet(t *testing.T) {
 			v = "pence"
 		case f == FieldPolicy:
 			v = "floor-then-first"
+		case f == FieldYear:
+			v = "2023"
 		default:
 			v = "12" + string(f)[:1]
 		}

@@ -92,6 +92,11 @@ func (f *Form) check() error {
 		ps = append(ps, vocab.AsProblems(org.Check(field))...)
 	}
 	text("name", f.Name)
+	if f.Year != "" {
+		if y, err := strconv.Atoi(f.Year); err != nil || y < 1900 || y > 2200 || len(f.Year) != 4 {
+			ps.Add(vocab.Invalid("year", "year", f.Year, "is not a year such as 2022"))
+		}
+	}
 	text("budget", f.Budget)
 	text("uplift", f.Uplift)
 	text("basis", f.Basis)

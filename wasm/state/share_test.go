@@ -83,6 +83,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"equal method not offered", b64(`{"budget":"1","method":"equal"}`), "method"},
 		{"bad unit", b64(`{"budget":"1","unit":"guineas"}`), "unit"},
 		{"bad policy", b64(`{"budget":"1","policy":"dice"}`), "policy"},
+		{"bad year", b64(`{"budget":"1","year":"next year"}`), "year"},
 		{"bad org id", b64(`{"budget":"1","lines":{"Not An ID":{"fixed":"1"}}}`), "lines.Not An ID"},
 		{"script in an id", b64(`{"budget":"1","removed":["<script>"]}`), "removed[0]"},
 		{"too many added", b64(`{"budget":"1","added":[` + strings.Repeat(`{"name":"a","amount":"1"},`, MaxAdded) + `{"name":"a","amount":"1"}]}`), "added"},

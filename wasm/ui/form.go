@@ -103,10 +103,23 @@ func (p *Page) renderForm() app.UI {
 			),
 			el("fieldset").Body(
 				el("legend").Text("Scenario"),
+				p.selectField(state.FieldYear, "Financial year", p.yearOptions()),
 				p.textField(state.FieldName, "Scenario name", fieldOptions{hint: "Used in the downloads and the draft plan."}),
 				el("button").Attr("type", "button").Class("secondary").ID("reset").Text("Start again from the baseline").OnClick(p.reset),
 			),
 		)
+}
+
+func (p *Page) yearOptions() [][2]string {
+	var out [][2]string
+	for i, y := range p.model.Years() {
+		v := strconv.Itoa(int(y))
+		if i == 0 {
+			v = "" // the default: the year after the baseline's
+		}
+		out = append(out, [2]string{v, y.String()})
+	}
+	return out
 }
 
 func unitOptions() [][2]string {
@@ -187,6 +200,8 @@ func (p *Page) label(f state.Field) string {
 		return "The scenario"
 	case state.FieldName:
 		return "Scenario name"
+	case state.FieldYear:
+		return "Financial year"
 	case state.FieldBudget:
 		return "Total budget"
 	case state.FieldUplift:
