@@ -49,8 +49,8 @@ func sortAttributes(page []byte) []byte {
 				s = t
 				break
 			}
-			if sep == "" && len(attrs) > 0 {
-				return page // attributes must be separated by white space
+			if sep == "" {
+				return page // attributes follow the tag name and each other after white space
 			}
 			k := 0
 			for k < len(t) && t[k] != '=' && t[k] != ' ' && t[k] != '>' && t[k] != '\t' && t[k] != '\n' {
