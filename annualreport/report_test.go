@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/masa-go/masa/internal/golden"
+	"github.com/masa-go/masa/internal/testcheck"
 
 	"github.com/masa-go/masa/annualreport"
 	"github.com/masa-go/masa/masa"
@@ -29,19 +30,6 @@ func sampleInput(t testing.TB) *annualreport.Input {
 	in, err := annualreport.Decode(data)
 	require.NoError(t, err)
 	return in
-}
-
-// problems returns the field and rule of every problem in err.
-func problems(t *testing.T, err error) map[string]string {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, vocab.ErrInvalid)
-	out := map[string]string{}
-	for _, fe := range vocab.AsProblems(err) {
-		out[fe.Field] = fe.Rule
-	}
-	require.NotEmpty(t, out, "no FieldError in %v", err)
-	return out
 }
 
 func TestAssembleSample(t *testing.T) {
@@ -214,7 +202,7 @@ func TestMarkReady(t *testing.T) {
 				assert.Equal(t, vocab.MustDate(tt.on), r.ReadyOn)
 				return
 			}
-			assert.Equal(t, tt.want, problems(t, err))
+			assert.Equal(t, tt.want, testcheck.Problems(t, err))
 			assert.ErrorIs(t, err, vocab.ErrConflict)
 			assert.Equal(t, annualreport.StatusDraft, r.Status, "still a draft")
 			assert.True(t, r.ReadyOn.IsZero())
@@ -222,7 +210,7 @@ func TestMarkReady(t *testing.T) {
 	}
 	r, err := annualreport.Assemble(masa.Essex(), sampleInput(t))
 	require.NoError(t, err)
-	assert.Equal(t, "required", problems(t, r.MarkReady(vocab.Date{}))["readyOn"])
+	assert.Equal(t, "required", testcheck.Problems(t, r.MarkReady(vocab.Date{}))["readyOn"])
 }
 
 func TestAssembleErrors(t *testing.T) {
@@ -259,7 +247,7 @@ func TestAssembleErrors(t *testing.T) {
 			in := sampleInput(t)
 			tt.change(in)
 			_, err := annualreport.Assemble(masa.Essex(), in)
-			assert.Equal(t, tt.rule, problems(t, err)[tt.field], "%v", err)
+			assert.Equal(t, tt.rule, testcheck.Problems(t, err)[tt.field], "%v", err)
 		})
 	}
 	_, err := annualreport.Assemble(nil, sampleInput(t))
@@ -270,7 +258,7 @@ func TestAssembleErrors(t *testing.T) {
 	p := masa.Essex()
 	p.Voice = nil
 	_, err = annualreport.Assemble(p, sampleInput(t))
-	assert.Equal(t, "partnership-voice", problems(t, err)["feedback[0].voice"])
+	assert.Equal(t, "partnership-voice", testcheck.Problems(t, err)["feedback[0].voice"])
 }
 
 func TestDecodeErrors(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/masa-go/masa/internal/testcheck"
+
 	"github.com/masa-go/masa/scrutiny"
 	"github.com/masa-go/masa/vocab"
 	"github.com/stretchr/testify/assert"
@@ -32,7 +34,7 @@ func TestGate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := g.Record(tt.r)
-			assert.Equal(t, tt.rule, problems(t, err)[tt.field])
+			assert.Equal(t, tt.rule, testcheck.Problems(t, err)[tt.field])
 			assert.Empty(t, g.Reviews, "nothing recorded")
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/masa-go/masa/internal/golden"
+	"github.com/masa-go/masa/internal/testcheck"
 
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/scrutiny"
@@ -26,19 +27,6 @@ func samplePlan(t testing.TB) *scrutiny.Plan {
 	pl, err := scrutiny.DecodePlan(data)
 	require.NoError(t, err)
 	return pl
-}
-
-// problems returns the field and rule of every problem in err.
-func problems(t *testing.T, err error) map[string]string {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, vocab.ErrInvalid)
-	out := map[string]string{}
-	for _, fe := range vocab.AsProblems(err) {
-		out[fe.Field] = fe.Rule
-	}
-	require.NotEmpty(t, out, "no FieldError in %v", err)
-	return out
 }
 
 func TestEssexArrangements(t *testing.T) {
@@ -142,7 +130,7 @@ func TestUncoveredAim(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []scrutiny.Aim{scrutiny.AimReports}, s.Coverage.Uncovered)
 	assert.False(t, s.Coverage.Served(scrutiny.AimReports))
-	got := problems(t, s.Coverage.Check())
+	got := testcheck.Problems(t, s.Coverage.Check())
 	assert.Equal(t, map[string]string{"aims[2]": "aim-served"}, got)
 }
 
@@ -179,7 +167,7 @@ func TestBuildErrors(t *testing.T) {
 			pl := samplePlan(t)
 			tt.change(pl)
 			_, err := scrutiny.Build(masa.Essex(), pl)
-			assert.Equal(t, tt.rule, problems(t, err)[tt.field], "%v", err)
+			assert.Equal(t, tt.rule, testcheck.Problems(t, err)[tt.field], "%v", err)
 		})
 	}
 }
@@ -188,18 +176,18 @@ func TestPartnershipSubset(t *testing.T) {
 	p := masa.Essex()
 	p.Scrutiny.Aims = p.Scrutiny.Aims[:3]
 	_, err := scrutiny.Build(p, samplePlan(t))
-	got := problems(t, err)
+	got := testcheck.Problems(t, err)
 	assert.Equal(t, "partnership-aim", got["activities[0].aims[1]"], "challenge is not one of this partnership's aims")
 
 	p = masa.Essex()
 	p.Scrutiny.Functions = []string{"children and young people's groups", "tea leaves"}
 	_, err = scrutiny.ArrangementsOf(p)
-	assert.Equal(t, map[string]string{"scrutiny.functions[1]": "known-term"}, problems(t, err))
+	assert.Equal(t, map[string]string{"scrutiny.functions[1]": "known-term"}, testcheck.Problems(t, err))
 
 	p = masa.Essex()
 	p.Voice.DataSources = []string{"Commissioning", "Rumour mill"}
 	_, err = scrutiny.VoicesOf(p)
-	assert.Equal(t, map[string]string{"voice.dataSources[1]": "known-term"}, problems(t, err))
+	assert.Equal(t, map[string]string{"voice.dataSources[1]": "known-term"}, testcheck.Problems(t, err))
 	_, err = scrutiny.VoicesOf(nil)
 	assert.Error(t, err)
 
@@ -212,7 +200,7 @@ func TestPartnershipSubset(t *testing.T) {
 	p = masa.Essex()
 	p.Voice = nil
 	_, err = scrutiny.Build(p, samplePlan(t))
-	assert.Equal(t, "partnership-voice", problems(t, err)["activities[0].voice[0]"])
+	assert.Equal(t, "partnership-voice", testcheck.Problems(t, err)["activities[0].voice[0]"])
 
 	p = masa.Essex()
 	p.Scrutiny = nil

@@ -3,6 +3,8 @@ package training_test
 import (
 	"testing"
 
+	"github.com/masa-go/masa/internal/testcheck"
+
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/training"
 	"github.com/masa-go/masa/vocab"
@@ -79,11 +81,11 @@ func TestPlanDeliveryErrors(t *testing.T) {
 			d.Methods = append([]training.Method(nil), good.Methods...)
 			tt.change(&d)
 			_, err := training.PlanDelivery(masa.Essex(), a, []training.Delivery{d})
-			assert.Equal(t, tt.rule, problems(t, err)[tt.field], "%v", err)
+			assert.Equal(t, tt.rule, testcheck.Problems(t, err)[tt.field], "%v", err)
 		})
 	}
 	_, err := training.PlanDelivery(masa.Essex(), nil, nil)
-	assert.Equal(t, "required", problems(t, err)["analysis"])
+	assert.Equal(t, "required", testcheck.Problems(t, err)["analysis"])
 }
 
 func TestEvaluate(t *testing.T) {
@@ -136,7 +138,7 @@ func TestEvaluateErrors(t *testing.T) {
 			e := good
 			tt.change(&e)
 			_, err := training.Evaluate(masa.Essex(), a, pl, []training.Evidence{e})
-			assert.Equal(t, tt.rule, problems(t, err)[tt.field], "%v", err)
+			assert.Equal(t, tt.rule, testcheck.Problems(t, err)[tt.field], "%v", err)
 			if tt.kind != nil {
 				assert.ErrorIs(t, err, tt.kind)
 			}
@@ -149,7 +151,7 @@ func TestRunReportsPlanAndEvaluationProblemsTogether(t *testing.T) {
 	in.Delivery[0].Quarter = 7
 	in.Evaluation[2].Type = "vibes"
 	_, err := training.Run(masa.Essex(), in)
-	got := problems(t, err)
+	got := testcheck.Problems(t, err)
 	assert.Equal(t, map[string]string{"delivery[0].quarter": "quarter", "evaluation[2].type": "evidence-type"}, got,
 		"evidence for a need whose delivery was rejected is not also blamed")
 }
@@ -162,19 +164,19 @@ func TestPartnershipArrangements(t *testing.T) {
 	_, err := training.Run(p, in)
 	assert.ErrorIs(t, err, vocab.ErrNotFound)
 	_, err = training.Run(nil, in)
-	assert.Equal(t, "required", problems(t, err)["partnership"])
+	assert.Equal(t, "required", testcheck.Problems(t, err)["partnership"])
 	_, err = training.Run(masa.Essex(), nil)
 	assert.Error(t, err)
 
 	p = masa.Essex()
 	p.Training.Sources = []vocab.LearningSource{vocab.SourcePracticeReviews, vocab.SourceCaseAudits}
 	_, err = training.Run(p, in)
-	assert.Equal(t, "partnership-source", problems(t, err)["findings[2].source"])
+	assert.Equal(t, "partnership-source", testcheck.Problems(t, err)["findings[2].source"])
 
 	p = masa.Essex()
 	p.Training.Methods = []string{"e-learning", "webinars"}
 	_, err = training.MethodsOf(p)
-	assert.Equal(t, "known-term", problems(t, err)["training.methods[1]"])
+	assert.Equal(t, "known-term", testcheck.Problems(t, err)["training.methods[1]"])
 
 	p = masa.Essex()
 	p.Training.Methods = []string{"e-learning", "conferences"}
@@ -182,12 +184,12 @@ func TestPartnershipArrangements(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []training.Method{training.MethodELearning, training.MethodConferences}, methods)
 	_, err = training.Run(p, in)
-	assert.Equal(t, "partnership-method", problems(t, err)["delivery[0].methods[1]"])
+	assert.Equal(t, "partnership-method", testcheck.Problems(t, err)["delivery[0].methods[1]"])
 
 	p = masa.Essex()
 	p.Training.Evaluation = []string{"practitioner feedback"}
 	_, err = training.Run(p, in)
-	assert.Equal(t, "partnership-evidence", problems(t, err)["evaluation[1].type"])
+	assert.Equal(t, "partnership-evidence", testcheck.Problems(t, err)["evaluation[1].type"])
 
 	p = masa.Essex()
 	p.Training.Sources, p.Training.Methods, p.Training.Evaluation = nil, nil, nil
@@ -245,5 +247,5 @@ func TestDecodeErrors(t *testing.T) {
 	in, err = training.Decode([]byte(`{"findings":[]}`))
 	require.NoError(t, err)
 	_, err = training.Run(masa.Essex(), in)
-	assert.Equal(t, "required", problems(t, err)["year"])
+	assert.Equal(t, "required", testcheck.Problems(t, err)["year"])
 }

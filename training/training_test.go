@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/masa-go/masa/internal/golden"
+	"github.com/masa-go/masa/internal/testcheck"
 
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/training"
@@ -26,19 +27,6 @@ func sampleInput(t testing.TB) *training.Input {
 	in, err := training.Decode(data)
 	require.NoError(t, err)
 	return in
-}
-
-// problems returns the field and rule of every problem in err.
-func problems(t *testing.T, err error) map[string]string {
-	t.Helper()
-	require.Error(t, err)
-	assert.ErrorIs(t, err, vocab.ErrInvalid)
-	out := map[string]string{}
-	for _, fe := range vocab.AsProblems(err) {
-		out[fe.Field] = fe.Rule
-	}
-	require.NotEmpty(t, out, "no FieldError in %v", err)
-	return out
 }
 
 func TestEssexCatalogue(t *testing.T) {
@@ -176,7 +164,7 @@ func TestAnalyseErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := training.Analyse(masa.Essex(), 2020, tt.findings, training.DefaultScoring())
-			got := problems(t, err)
+			got := testcheck.Problems(t, err)
 			assert.Equal(t, tt.rule, got[tt.field], "problems: %v", err)
 			if tt.kind != nil {
 				assert.ErrorIs(t, err, tt.kind)
@@ -189,7 +177,7 @@ func TestAnalyseReportsEveryProblem(t *testing.T) {
 	fs := []training.Finding{
 		{Ref: "a", Source: "rumour", Theme: "x", Date: vocab.MustDate("2019-01-01"), Severity: 9, Audience: "all"},
 	}
-	got := problems(t, func() error {
+	got := testcheck.Problems(t, func() error {
 		_, err := training.Analyse(masa.Essex(), 2020, fs, training.DefaultScoring())
 		return err
 	}())
@@ -215,15 +203,15 @@ func TestScoringErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := training.DefaultScoring().With(tt.weights)
-			got := problems(t, s.Check("weights"))
+			got := testcheck.Problems(t, s.Check("weights"))
 			assert.Equal(t, tt.rule, got[tt.field])
 			in := sampleInput(t)
 			in.Weights = tt.weights
 			_, err := training.Run(masa.Essex(), in)
-			assert.Equal(t, tt.rule, problems(t, err)[tt.field])
+			assert.Equal(t, tt.rule, testcheck.Problems(t, err)[tt.field])
 		})
 	}
-	got := problems(t, training.Scoring{Weights: map[vocab.LearningSource]int{}}.Check("weights"))
+	got := testcheck.Problems(t, training.Scoring{Weights: map[vocab.LearningSource]int{}}.Check("weights"))
 	assert.Len(t, got, 8, "every source needs a weight")
 	assert.NoError(t, training.DefaultScoring().Check("weights"))
 }
