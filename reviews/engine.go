@@ -182,9 +182,22 @@ func (e *Engine) periodFor(d vocab.Date) *period {
 func (e *Engine) RulesOn(d vocab.Date) (masa.RuleSet, RuleSet, error) {
 	per := e.periodFor(d)
 	if per.err != nil {
-		return masa.RuleSet{}, RuleSet{}, per.err
+		return masa.RuleSet{}, RuleSet{}, per.errOn("date", d)
 	}
 	return per.masa, per.rules.set, nil
+}
+
+// errOn returns the period's error as met by a caller asking about date d
+// through the named field. The period's own error was found once, on a
+// probe date; when the trouble is that no rule set is in force, the error
+// names the caller's field and date instead, so that it points at the
+// caller's input. Any other error (a rule set without review rules) is
+// about the engine's rules and is returned as it is.
+func (per *period) errOn(field string, d vocab.Date) error {
+	if per.err == nil || per.masa.ID != "" {
+		return per.err
+	}
+	return fmt.Errorf("reviews: %w", vocab.NotFound(field, d.String(), "is before any known rule set: no arrangements for safeguarding children applied then"))
 }
 
 // Owner says who owns a step on a date: a statutory role and the

@@ -34,7 +34,7 @@ func (e *Engine) Escalation(on vocab.Date) ([]Level, error) {
 	if len(stages) == 0 {
 		return nil, fmt.Errorf("reviews: %w", vocab.NotFound("escalation", "", "is empty: the partnership describes no dispute resolution"))
 	}
-	rs, err := e.partnershipRuleSet(on)
+	rs, err := e.partnershipRuleSet("on", on)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +57,11 @@ func (e *Engine) Escalation(on vocab.Date) ([]Level, error) {
 }
 
 // partnershipRuleSet returns the masa rule set in force for the
-// partnership on d, from the engine's periods.
-func (e *Engine) partnershipRuleSet(d vocab.Date) (masa.RuleSet, error) {
+// partnership on d, from the engine's periods; field names d in an error.
+func (e *Engine) partnershipRuleSet(field string, d vocab.Date) (masa.RuleSet, error) {
 	per := e.periodFor(d)
 	if per.masa.ID == "" {
-		return masa.RuleSet{}, per.err
+		return masa.RuleSet{}, per.errOn(field, d)
 	}
 	return per.masa, nil
 }

@@ -49,6 +49,33 @@ func TestOwnerNeedsPartnershipData(t *testing.T) {
 	assert.Equal(t, "escalation[1].level", fe.Field)
 }
 
+// TestBeforeAnyRuleSet checks that a date before every rule set is an
+// error naming the caller's field and date, whichever way it is asked.
+func TestBeforeAnyRuleSet(t *testing.T) {
+	e := essex(t)
+	for _, day := range []string{"0001-01-01", "1999-12-31", "2006-03-31"} {
+		t.Run(day, func(t *testing.T) {
+			var fe *vocab.FieldError
+			_, err := e.Escalation(d(day))
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, [2]string{"on", day}, [2]string{fe.Field, fe.Value})
+			assert.ErrorIs(t, err, vocab.ErrNotFound)
+
+			_, _, err = e.RulesOn(d(day))
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, [2]string{"date", day}, [2]string{fe.Field, fe.Value})
+
+			c := &reviews.Case{Ref: "EARLY-1", Facts: reviews.Facts{Aware: d(day), Harm: reviews.HarmSerious, AbuseOrNeglect: reviews.AbuseKnown, Location: reviews.InArea}}
+			_, err = e.Status(c, d("2021-03-02"))
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, [2]string{"facts.aware", day}, [2]string{fe.Field, fe.Value})
+			assert.Contains(t, err.Error(), "EARLY-1")
+		})
+	}
+	_, _, err := e.RulesOn(d("2006-04-01"))
+	assert.NoError(t, err, "the first rule set starts on 1 April 2006")
+}
+
 func TestStatusOfAndNextSteps(t *testing.T) {
 	st, err := reviews.StatusOf(masa.Essex(), lifecycle(t), d("2021-06-30"))
 	require.NoError(t, err)

@@ -35,7 +35,7 @@ func (e *Engine) replay(c *Case, prefix string) (trail, error) {
 	if len(ps) == 0 {
 		t.per = e.periodFor(c.Facts.Aware)
 		if t.per.err != nil {
-			return t, fmt.Errorf("reviews: case %s (aware %s): %w", c.Ref, c.Facts.Aware, t.per.err)
+			return t, fmt.Errorf("reviews: case %s: %w", c.Ref, t.per.errOn(prefix+"facts.aware", c.Facts.Aware))
 		}
 		var err *vocab.FieldError
 		if t.facts, err = factsOf(&c.Facts, prefix+"facts."); err != nil {

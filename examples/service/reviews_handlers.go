@@ -119,7 +119,7 @@ func (s *server) escalation(w http.ResponseWriter, r *http.Request) error {
 	}
 	levels, err := s.reviews.Escalation(on)
 	if err != nil {
-		return err
+		return dateOrRules(err)
 	}
 	return writeReviews(w, escalationAnswer{Partnership: s.Partnership.ID, On: on, Levels: levels})
 }

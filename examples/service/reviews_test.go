@@ -226,6 +226,7 @@ func TestReviewsMistakes(t *testing.T) {
 		{name: "overdue with a bare list", method: "POST", target: "/v1/reviews/overdue", body: []byte(`[]`), status: 400, want: []want{{inBody, "", "type"}}},
 		{name: "overdue partial not a boolean", method: "POST", target: "/v1/reviews/overdue?partial=yes", body: overdueBody(t, open), status: 400, want: []want{{inQuery, "partial", "boolean"}}},
 		{name: "escalation bad date", method: "GET", target: "/v1/reviews/escalation?on=2020-02-31", status: 400, want: []want{{inQuery, "on", "date"}}},
+		{name: "escalation before any rule set", method: "GET", target: "/v1/reviews/escalation?on=0001-01-01", status: 404, want: []want{{inQuery, "on", "exists"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
