@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/masa-go/masa/internal/golden"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestRun(t *testing.T) {
@@ -30,13 +28,7 @@ func TestRun(t *testing.T) {
 			var out, errOut bytes.Buffer
 			code := run(tt.args, &out, &errOut)
 			assert.Equal(t, tt.code, code, errOut.String())
-			path := filepath.Join("testdata", tt.golden)
-			if golden.Updating() {
-				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), out.String())
+			golden.Assert(t, filepath.Join("testdata", tt.golden), out.Bytes())
 		})
 	}
 }

@@ -34,13 +34,7 @@ func TestRun(t *testing.T) {
 			var out, errOut bytes.Buffer
 			require.Equal(t, 0, run(args, &out, &errOut), errOut.String())
 			got := strings.ReplaceAll(out.String(), dir, "$DIR")
-			path := filepath.Join("testdata", tt.golden)
-			if golden.Updating() {
-				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), got)
+			golden.Assert(t, filepath.Join("testdata", tt.golden), []byte(got))
 			for _, name := range []string{"plan.pdf", "plan.html"} {
 				if strings.Contains(got, "$DIR/"+name) {
 					data, err := os.ReadFile(filepath.Join(dir, name))

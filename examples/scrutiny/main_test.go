@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -32,13 +31,7 @@ func TestRun(t *testing.T) {
 			var out, errOut bytes.Buffer
 			code := run(tt.args, &out, &errOut)
 			assert.Equal(t, tt.code, code, errOut.String())
-			path := filepath.Join("testdata", tt.golden)
-			if golden.Updating() {
-				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), out.String())
+			golden.Assert(t, filepath.Join("testdata", tt.golden), out.Bytes())
 		})
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -38,13 +37,7 @@ func TestRun(t *testing.T) {
 			code := run(tt.args, &out, &errOut, now)
 			assert.Equal(t, tt.code, code, errOut.String())
 			assert.Empty(t, errOut.String())
-			path := filepath.Join("testdata", tt.golden)
-			if golden.Updating() {
-				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err)
-			assert.Equal(t, string(want), out.String())
+			golden.Assert(t, filepath.Join("testdata", tt.golden), out.Bytes())
 		})
 	}
 }

@@ -2,7 +2,6 @@ package html_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -31,14 +30,7 @@ func render(t testing.TB, p *masa.Partnership) (*plan.Document, string) {
 
 func TestEssexGolden(t *testing.T) {
 	_, out := render(t, masa.Essex())
-	path := filepath.Join("testdata", "essex-2020-21.html")
-	if golden.Updating() {
-		require.NoError(t, os.WriteFile(path, []byte(out), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./plan/html -update to create the golden file")
-	assert.Equal(t, string(want), out, "run go test ./plan/html -update after an intended change")
+	golden.Assert(t, filepath.Join("testdata", "essex-2020-21.html"), []byte(out))
 }
 
 func TestSameDocumentSameBytes(t *testing.T) {
