@@ -78,20 +78,30 @@ func writeFunding(w http.ResponseWriter, f format, v any, writeCSV func(*bytes.B
 	return nil
 }
 
-// apportion applies a posted scenario and answers with every
-// contributor's amount, how it was set and a sentence per change.
-func (s *server) apportion(w http.ResponseWriter, r *http.Request) error {
+// applyPosted negotiates the answer's format (JSON or CSV), reads the
+// posted scenario and applies it: the start of apportion and compare.
+func (s *server) applyPosted(w http.ResponseWriter, r *http.Request) (format, *funding.Result, error) {
 	f, err := negotiate(r, formatJSON, formatCSV)
 	if err != nil {
-		return err
+		return f, nil, err
 	}
 	sc, err := s.readScenario(w, r)
 	if err != nil {
-		return err
+		return f, nil, err
 	}
 	res, err := funding.Apply(sc)
 	if err != nil {
-		return rulesBroken(err)
+		return f, nil, rulesBroken(err)
+	}
+	return f, res, nil
+}
+
+// apportion applies a posted scenario and answers with every
+// contributor's amount, how it was set and a sentence per change.
+func (s *server) apportion(w http.ResponseWriter, r *http.Request) error {
+	f, res, err := s.applyPosted(w, r)
+	if err != nil {
+		return err
 	}
 	return writeFunding(w, f, res, func(b *bytes.Buffer) error { return res.WriteCSV(b) })
 }
@@ -99,17 +109,9 @@ func (s *server) apportion(w http.ResponseWriter, r *http.Request) error {
 // compare applies a posted scenario and sets the result beside its
 // baseline, contributor by contributor.
 func (s *server) compare(w http.ResponseWriter, r *http.Request) error {
-	f, err := negotiate(r, formatJSON, formatCSV)
+	f, res, err := s.applyPosted(w, r)
 	if err != nil {
 		return err
-	}
-	sc, err := s.readScenario(w, r)
-	if err != nil {
-		return err
-	}
-	res, err := funding.Apply(sc)
-	if err != nil {
-		return rulesBroken(err)
 	}
 	c := res.Compare()
 	return writeFunding(w, f, c, func(b *bytes.Buffer) error { return c.WriteCSV(b) })
