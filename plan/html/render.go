@@ -24,16 +24,14 @@ var page = template.Must(template.New("plan").Funcs(template.FuncMap{
 	"join": func(items []string) string { return strings.Join(items, ", ") },
 }).Parse(pageTemplate))
 
-// Render writes d to w as a self-contained HTML document.
+// Render writes d to w as a self-contained HTML document. Nothing is
+// written unless the whole document renders.
 func Render(w io.Writer, d *plan.Document) error {
-	if d == nil {
-		return errors.New("plan/html: no document")
+	body, err := Bytes(d)
+	if err != nil {
+		return err
 	}
-	var buf bytes.Buffer
-	if err := page.Execute(&buf, newView(d)); err != nil {
-		return fmt.Errorf("plan/html: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(body); err != nil {
 		return fmt.Errorf("plan/html: %w", err)
 	}
 	return nil
@@ -41,9 +39,12 @@ func Render(w io.Writer, d *plan.Document) error {
 
 // Bytes returns d as HTML.
 func Bytes(d *plan.Document) ([]byte, error) {
+	if d == nil {
+		return nil, errors.New("plan/html: no document")
+	}
 	var buf bytes.Buffer
-	if err := Render(&buf, d); err != nil {
-		return nil, err
+	if err := page.Execute(&buf, newView(d)); err != nil {
+		return nil, fmt.Errorf("plan/html: %w", err)
 	}
 	return buf.Bytes(), nil
 }
