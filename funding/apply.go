@@ -530,7 +530,7 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 			}
 		}
 		if len(mvs) > 1 {
-			sentences = append(sentences, "split "+c.name+": "+listText(parts))
+			sentences = append(sentences, "split "+c.name+": "+vocab.JoinAnd(parts))
 		}
 	}
 	for _, b := range builds {
@@ -545,7 +545,7 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 		case len(b.sources) == 1:
 			sentences = append(sentences, "replace "+srcs[0]+" by "+b.c.name)
 		default:
-			sentences = append(sentences, "merge "+listText(srcs)+" into "+b.c.name)
+			sentences = append(sentences, "merge "+vocab.JoinAnd(srcs)+" into "+b.c.name)
 		}
 		b.c.from = dedupe(b.c.from)
 		if len(b.c.from) == 1 && b.c.from[0] == b.c.org {
@@ -584,7 +584,7 @@ func (st *state) remap(path string, ch *Change) *vocab.FieldError {
 	case m.On.After(st.year.Start()):
 		note = fmt.Sprintf(" The mapping took effect on %s, part-way through %s; the whole year is charged to the new contributors.", m.On.Long(), st.year)
 	}
-	st.say(path, Remap, title+": "+listText(sentences)+"."+note)
+	st.say(path, Remap, title+": "+vocab.JoinAnd(sentences)+"."+note)
 	return nil
 }
 

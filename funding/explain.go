@@ -16,17 +16,6 @@ func percentText(n Number) string {
 	return strings.TrimPrefix(n.String(), "-") + "%"
 }
 
-// listText joins items as "a, b and c".
-func listText(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // raiseOrCut returns the verb for a change from old to new.
 func raiseOrCut(old, new decimal.Decimal) string {
 	switch old.Cmp(new) {
@@ -62,7 +51,7 @@ func ruleText(r ShareRule, year vocab.FinancialYear, name func(vocab.ID) string)
 		for i, p := range r.Parts {
 			parts[i] = percentText(p.Percent) + " to " + partLabel(p, name) + " (" + ruleText(p.ShareRule, year, name) + ")"
 		}
-		return "by stated percentages: " + listText(parts)
+		return "by stated percentages: " + vocab.JoinAnd(parts)
 	}
 	return "in proportion to the " + year.String() + " contributions"
 }
@@ -79,5 +68,5 @@ func partLabel(p Part, name func(vocab.ID) string) string {
 	for i, o := range p.Orgs {
 		names[i] = name(o)
 	}
-	return listText(names)
+	return vocab.JoinAnd(names)
 }

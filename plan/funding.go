@@ -46,10 +46,10 @@ func (b *builder) funding(t *masa.FundingTable) Section {
 	second := "The partners have agreed contributions for " + t.Year.String()
 	if len(t.Principles) > 0 {
 		second = fmt.Sprintf("The %s are committed to funding the business unit and the partnership’s work in a way that is %s, and have agreed contributions for %s",
-			b.term, joinAnd(t.Principles), t.Year)
+			b.term, vocab.JoinAnd(t.Principles), t.Year)
 	}
 	if len(t.Covers) > 0 {
-		second += "; they pay for " + joinAnd(t.Covers)
+		second += "; they pay for " + vocab.JoinAnd(t.Covers)
 	}
 	s.Blocks = paras(opening, second+".")
 	if opening == "" {

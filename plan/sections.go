@@ -75,7 +75,7 @@ func (b *builder) introduction() Section {
 		if role == vocab.Health && p.Area.HealthBodies == len(orgs) && p.Area.HealthBodiesInCounty > len(orgs) {
 			head = fmt.Sprintf("%s of the %s %s that cover the county of %s", capitalise(number(len(orgs))), number(p.Area.HealthBodiesInCounty), many, p.Area.Name)
 		}
-		items = append(items, head+": "+joinAnd(names))
+		items = append(items, head+": "+vocab.JoinAnd(names))
 	}
 	opening = append(opening, fmt.Sprintf("%s %s share legal responsibility for the arrangements. They are:",
 		capitalise(number(total)), plural(total, "organisation", "organisations")))
@@ -112,7 +112,7 @@ func (b *builder) introduction() Section {
 	}
 	if n := len(a.UnitaryAuthoritiesOutside); n > 0 {
 		bg = append(bg, fmt.Sprintf("%s %s %s inside the geographical county of %s; %s outside these arrangements.",
-			joinAnd(a.UnitaryAuthoritiesOutside), plural(n, "is a unitary authority", "are unitary authorities"), plural(n, "that lies", "that lie"), a.Name, plural(n, "it is", "they are")))
+			vocab.JoinAnd(a.UnitaryAuthoritiesOutside), plural(n, "is a unitary authority", "are unitary authorities"), plural(n, "that lies", "that lie"), a.Name, plural(n, "it is", "they are")))
 	}
 	if len(bg) > 0 {
 		s.Blocks = append(s.Blocks, &Subheading{ID: "introduction-background", Text: "Background"})
@@ -283,7 +283,7 @@ func (b *builder) structure() Section {
 				item += " (shared with the adults’ safeguarding board)"
 			}
 			if len(sc.Examples) > 0 {
-				item += "; for example " + joinAnd(sc.Examples)
+				item += "; for example " + vocab.JoinAnd(sc.Examples)
 			}
 			items = append(items, item)
 		}
@@ -301,7 +301,7 @@ func (b *builder) structure() Section {
 		}
 		line := fmt.Sprintf("%s local %s lead the safeguarding agenda in their areas", capitalise(number(n)), plural(n, "group", "groups"))
 		if len(quads) == n {
-			line += fmt.Sprintf(" (%s)", joinAnd(quads))
+			line += fmt.Sprintf(" (%s)", vocab.JoinAnd(quads))
 		}
 		line += ": they work on local outcomes, bring emerging issues and risks to light so they can be dealt with operationally, and act as learning hubs where practice is shared across agencies."
 		if len(reporting) == 1 && p.LocalGroups[0].Reporting != "" {
@@ -420,7 +420,7 @@ func (b *builder) relevantAgencies() Section {
 		}
 		s.Blocks = append(s.Blocks, &Subheading{ID: "relevant-agencies-joint-work", Text: "Joint work across " + jw.Name},
 			para(fmt.Sprintf("%s each keep their own multi-agency safeguarding arrangements, but work closely together on the parts of safeguarding that are best tackled jointly and make the most difference to practice and services across %s. They also co-ordinate business planning and agree the key areas of focus for each planning period. The joint groups are:",
-				joinAnd(jw.Areas), name)))
+				vocab.JoinAnd(jw.Areas), name)))
 		var items []string
 		for _, jg := range jw.Groups {
 			item := jg.Name
@@ -478,7 +478,7 @@ func (b *builder) reviews() Section {
 	var t []string
 	t = append(t, "The partners are committed to continuous learning. They consider the findings of every local and national review and decide how improvements should be made locally, including in the way agencies work together.")
 	if len(r.Methods) > 0 {
-		t = append(t, fmt.Sprintf("Reviews use a range of methods, including %s.", joinAnd(r.Methods)))
+		t = append(t, fmt.Sprintf("Reviews use a range of methods, including %s.", vocab.JoinAnd(r.Methods)))
 	}
 	t = append(t, fmt.Sprintf("Findings from local reviews are shared through the %s, and progress on the recommended improvements is monitored regularly.", b.localGroupsTerm()))
 	if len(p.LocalGroups) > 0 {
@@ -604,7 +604,7 @@ func (b *builder) disputes() Section {
 	}
 	line := "Working together depends on openness and on respect for each agency’s view, but professionals will sometimes disagree about how best to keep a child safe. Every partner agency is responsible for resolving such disagreements quickly and constructively"
 	if len(procs) > 0 {
-		line += ", following the " + joinAnd(procs)
+		line += ", following the " + vocab.JoinAnd(procs)
 	}
 	s.Blocks = paras(line + ".")
 	if len(p.Escalation) == 0 {
@@ -672,7 +672,7 @@ func (b *builder) rotation(la masa.LeadArea, h masa.Holding) string {
 		for i, role := range r.Order {
 			roles[i] = role.Label()
 		}
-		t := "Rotates each year between " + joinAnd(roles)
+		t := "Rotates each year between " + vocab.JoinAnd(roles)
 		if !r.Start.IsZero() {
 			t += " from " + r.Start.Long()
 		}

@@ -84,17 +84,6 @@ func paragraphs(text string) []string {
 	return out
 }
 
-// joinAnd joins items as English prose: "A", "A and B", "A, B and C".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 var smallNumbers = [...]string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
 // number writes n in words up to twelve and in figures above, with

@@ -349,7 +349,7 @@ func (e *Engine) resolveOwner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on 
 			names = append(names, g.Name)
 			o.Groups = append(o.Groups, g.ID)
 		}
-		o.Name = joinAnd(names)
+		o.Name = vocab.JoinAnd(names)
 	case OwnerRatification, OwnerDispute:
 		field := "escalation"
 		if ref == OwnerRatification {
@@ -400,16 +400,5 @@ func orgNames(p *masa.Partnership, ids []vocab.ID) string {
 		}
 		names = append(names, name)
 	}
-	return joinAnd(names)
-}
-
-// joinAnd joins names as "a, b and c".
-func joinAnd(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return vocab.JoinAnd(names)
 }

@@ -190,9 +190,9 @@ func checkDecision(cs *cstep, ev *Event, fp func(string) string, rules *compiled
 			ids[i] = o.ID
 		}
 		if ev.Outcome == "" {
-			return vocab.Invalid(fp("outcome"), "required", "", "is required: the decision, one of "+joinAnd(quoteAll(ids)))
+			return vocab.Invalid(fp("outcome"), "required", "", "is required: the decision, one of "+vocab.JoinAnd(quoteAll(ids)))
 		}
-		return vocab.Invalid(fp("outcome"), "outcome", clip(ev.Outcome), "is not a possible decision here: one of "+joinAnd(quoteAll(ids)))
+		return vocab.Invalid(fp("outcome"), "outcome", clip(ev.Outcome), "is not a possible decision here: one of "+vocab.JoinAnd(quoteAll(ids)))
 	}
 	o := cs.Outcomes[k]
 	if !o.NeedsCriteria {

@@ -32,3 +32,15 @@ func TextProblem(field, s string, maxBytes int) *FieldError {
 	}
 	return nil
 }
+
+// JoinAnd joins items as an English list: "", "a", "a and b", "a, b and
+// c". Generated sentences in every package list names this way.
+func JoinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

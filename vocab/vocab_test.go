@@ -339,3 +339,19 @@ func TestDaysIn(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinAnd(t *testing.T) {
+	tests := []struct {
+		items []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"Essex Police"}, "Essex Police"},
+		{[]string{"Essex County Council", "Essex Police"}, "Essex County Council and Essex Police"},
+		{[]string{"a", "b", "c"}, "a, b and c"},
+		{[]string{"a", "", "c", "d"}, "a, , c and d"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, vocab.JoinAnd(tt.items), "%q", tt.items)
+	}
+}
