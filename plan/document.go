@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"iter"
+
 	"github.com/masa-go/masa/vocab"
 	"github.com/shopspring/decimal"
 )
@@ -252,7 +254,7 @@ type Contact struct {
 // heading. Tests and renderers use it to check outlines and contents.
 func (d *Document) Headings() []string {
 	var out []string
-	add := func(s *Section) {
+	for s := range d.Parts() {
 		out = append(out, s.Heading())
 		for _, b := range s.Blocks {
 			if h, ok := b.(*Subheading); ok {
@@ -260,17 +262,28 @@ func (d *Document) Headings() []string {
 			}
 		}
 	}
-	if d.Foreword != nil {
-		add(d.Foreword)
-	}
-	for i := range d.Sections {
-		add(&d.Sections[i])
-	}
-	for i := range d.Appendix {
-		add(&d.Appendix[i])
-	}
 	if d.Contact != nil {
 		out = append(out, d.Contact.Heading)
 	}
 	return out
+}
+
+// Parts yields the document's sections in reading order: the foreword, if
+// there is one, then the numbered sections, then the appendix parts.
+func (d *Document) Parts() iter.Seq[*Section] {
+	return func(yield func(*Section) bool) {
+		if d.Foreword != nil && !yield(d.Foreword) {
+			return
+		}
+		for i := range d.Sections {
+			if !yield(&d.Sections[i]) {
+				return
+			}
+		}
+		for i := range d.Appendix {
+			if !yield(&d.Appendix[i]) {
+				return
+			}
+		}
+	}
 }

@@ -155,14 +155,8 @@ func anchors(d *plan.Document) []string {
 			}
 		}
 	}
-	if d.Foreword != nil {
-		add(d.Foreword)
-	}
-	for i := range d.Sections {
-		add(&d.Sections[i])
-	}
-	for i := range d.Appendix {
-		add(&d.Appendix[i])
+	for s := range d.Parts() {
+		add(s)
 	}
 	return append(out, "contact", "contact-heading", "contents-heading", "main")
 }
@@ -444,4 +438,34 @@ func FuzzDisplayText(f *testing.F) {
 			t.Fatalf("DisplayText is not idempotent on %q", s)
 		}
 	})
+}
+
+func TestParts(t *testing.T) {
+	d, err := plan.Build(withTexts(map[string]string{"foreword": "A word first."}))
+	require.NoError(t, err)
+	require.NotNil(t, d.Foreword)
+	var got []*plan.Section
+	for s := range d.Parts() {
+		got = append(got, s)
+	}
+	require.Len(t, got, 1+len(d.Sections)+len(d.Appendix))
+	assert.Same(t, d.Foreword, got[0])
+	assert.Same(t, &d.Sections[0], got[1])
+	assert.Same(t, &d.Appendix[len(d.Appendix)-1], got[len(got)-1])
+
+	n := 0
+	for range d.Parts() {
+		if n++; n == 2 {
+			break
+		}
+	}
+	assert.Equal(t, 2, n, "stopping early stops the sequence")
+
+	d, err = plan.Build(masa.Essex())
+	require.NoError(t, err)
+	require.Nil(t, d.Foreword)
+	for s := range d.Parts() {
+		assert.Same(t, &d.Sections[0], s, "without a foreword the first section comes first")
+		break
+	}
 }

@@ -68,14 +68,8 @@ func plainText(d *plan.Document) string {
 			}
 		}
 	}
-	if d.Foreword != nil {
-		write(d.Foreword)
-	}
-	for i := range d.Sections {
-		write(&d.Sections[i])
-	}
-	for i := range d.Appendix {
-		write(&d.Appendix[i])
+	for s := range d.Parts() {
+		write(s)
 	}
 	if c := d.Contact; c != nil {
 		fmt.Fprintf(&b, "\n## %s\n%s\n", c.Heading, c.IssuedBy)

@@ -112,14 +112,8 @@ func newView(d *plan.Document) view {
 			v.Contents = append(v.Contents, link{ID: s.ID, Text: sv.Heading})
 		}
 	}
-	if d.Foreword != nil {
-		add(d.Foreword, false)
-	}
-	for i := range d.Sections {
-		add(&d.Sections[i], true)
-	}
-	for i := range d.Appendix {
-		add(&d.Appendix[i], true)
+	for s := range d.Parts() {
+		add(s, s != d.Foreword)
 	}
 	if d.Contact != nil {
 		v.Contents = append(v.Contents, link{ID: "contact", Text: d.Contact.Heading})
