@@ -106,7 +106,7 @@ func TestParseScenarioErrors(t *testing.T) {
 		{"pence in pounds", base(`{"kind": "set-total", "amount": "100.01"}`), "changes[0].amount", "100.01"},
 		{"percent too fine", base(`{"kind": "uplift", "percent": "1.0000001"}`), "changes[0].percent", "1.0000001"},
 		{"bad year", `{"name": "x", "baseline": {"year": "2020/22", "lines": []}, "changes": []}`, "baseline.year", "2020/22"},
-		{"not JSON", `{"name": `, "", "end of input"},
+		{"not JSON", `{"name": `, "name", "end of input"},
 		{"trailing data", base(``) + ` {}`, "", "offset 170"},
 		{"kind as number", base(`{"kind": 3}`), "changes[0].kind", "3"},
 		{"duplicate", `{"name": "x", "baseline": {"year": "2020/21", "lines": [{"org": "a", "name": "A", "amount": "1"}, {"org": "a", "name": "A", "amount": "1"}]}, "changes": []}`, "baseline.lines[1].org", "a"},

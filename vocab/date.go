@@ -135,8 +135,37 @@ func (d Date) AddMonths(n int) Date {
 
 // DaysSince returns the number of days from e to d (negative when d is
 // before e).
+//
+// It counts calendar days directly (days from a fixed epoch), so it is
+// exact for any two dates, not only those within the 292 years that a
+// time.Duration can hold.
 func (d Date) DaysSince(e Date) int {
-	return int(d.Time().Sub(e.Time()).Hours() / 24)
+	return d.dayNumber() - e.dayNumber()
+}
+
+// dayNumber returns the number of days from 1 March of year 0 in the
+// proleptic Gregorian calendar to d (the civil-from-days algorithm of
+// Howard Hinnant, "chrono-compatible low-level date algorithms"). Month and
+// day outside their ranges are normalised as time.Date would.
+func (d Date) dayNumber() int {
+	y, m, day := d.Year, int(d.Month), d.Day
+	if m < 1 || m > 12 {
+		// Let time normalise odd months; only reached for invalid dates.
+		t := time.Date(y, time.Month(m), 1, 12, 0, 0, 0, time.UTC)
+		y, m = t.Year(), int(t.Month())
+	}
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe
 }
 
 // Weekday returns the day of the week of d.

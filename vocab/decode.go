@@ -15,11 +15,14 @@ import (
 const MaxDocumentBytes = 8 << 20
 
 // DecodeJSON decodes one JSON document from data into v, strictly: unknown
-// fields, trailing data, a document larger than MaxDocumentBytes and values
-// of the wrong type are errors. Every error is a *FieldError (kind
+// fields, trailing data, a document larger than MaxDocumentBytes, values
+// of the wrong type, nesting deeper than MaxDepth, a field given twice in
+// one object, invalid UTF-8 and control characters in any string (see
+// TextControlProblem) are errors. Every error is a *FieldError (kind
 // ErrInvalid) whose Field is the JSON path of the offending value, such as
 // "statutoryPartners[2].role", so that the person who wrote the file can
-// find it.
+// find it. An error's path and value are cut to a few hundred bytes
+// whatever the input.
 func DecodeJSON(data []byte, v any) error {
 	if len(data) > MaxDocumentBytes {
 		return Invalid("", "size", strconv.Itoa(len(data))+" bytes", "is larger than the "+strconv.Itoa(MaxDocumentBytes)+"-byte limit for a document")
@@ -27,10 +30,16 @@ func DecodeJSON(data []byte, v any) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Invalid("", "json", "", "is empty; expected a JSON object")
 	}
+	if fe := scanJSON(data); fe != nil {
+		return fe
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return jsonProblem(data, err)
+		fe := jsonProblem(data, err)
+		fe.Value = safeValue(fe.Value)
+		fe.Field = cutText(fe.Field, maxPathBytes)
+		return fe
 	}
 	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
@@ -53,7 +62,7 @@ func ReadJSON(r io.Reader, v any) error {
 	return DecodeJSON(data, v)
 }
 
-func jsonProblem(data []byte, err error) error {
+func jsonProblem(data []byte, err error) *FieldError {
 	var fe *FieldError
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
@@ -107,23 +116,15 @@ func typeName(kind string) string {
 // walk visits every scalar value and container in data in document order,
 // calling visit with its JSON path, its decoded token and the input offset
 // just after it. It stops when visit returns true or at the first error.
-func walk(data []byte, visit func(path string, tok json.Token, end int64) bool) {
+// The path is built only when visit asks for it, so a walk costs memory
+// in proportion to the nesting depth, not to the depth times the number of
+// values.
+func walk(data []byte, visit func(path func() string, isKey bool, tok json.Token, end int64) bool) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	var stack []frame
-	here := func() string {
-		if len(stack) == 0 {
-			return ""
-		}
-		f := stack[len(stack)-1]
-		if f.array {
-			return f.path + "[" + strconv.Itoa(f.index) + "]"
-		}
-		if f.path == "" {
-			return f.key
-		}
-		return f.path + "." + f.key
-	}
+	var stack []segment
+	var inKey []bool
+	here := func() string { return formatPath(stack) }
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -132,15 +133,15 @@ func walk(data []byte, visit func(path string, tok json.Token, end int64) bool) 
 		end := dec.InputOffset()
 		if len(stack) > 0 {
 			top := &stack[len(stack)-1]
-			if !top.array && top.inKey {
+			if !top.array && inKey[len(inKey)-1] {
 				if d, ok := tok.(json.Delim); ok && d == '}' {
-					stack = stack[:len(stack)-1]
-					advance(stack)
+					stack, inKey = stack[:len(stack)-1], inKey[:len(inKey)-1]
+					advance(stack, inKey)
 					continue
 				}
 				top.key, _ = tok.(string)
-				top.inKey = false
-				if visit(here()+"#key", tok, end) {
+				inKey[len(inKey)-1] = false
+				if visit(here, true, tok, end) {
 					return
 				}
 				continue
@@ -148,51 +149,41 @@ func walk(data []byte, visit func(path string, tok json.Token, end int64) bool) 
 		}
 		switch d, _ := tok.(json.Delim); d {
 		case '{', '[':
-			p := here()
-			if visit(p, tok, end) {
+			if visit(here, false, tok, end) {
 				return
 			}
-			stack = append(stack, frame{array: d == '[', inKey: d == '{', path: p})
+			stack = append(stack, segment{array: d == '['})
+			inKey = append(inKey, d == '{')
 		case '}', ']':
-			stack = stack[:len(stack)-1]
-			advance(stack)
+			stack, inKey = stack[:len(stack)-1], inKey[:len(inKey)-1]
+			advance(stack, inKey)
 		default:
-			if visit(here(), tok, end) {
+			if visit(here, false, tok, end) {
 				return
 			}
-			advance(stack)
+			advance(stack, inKey)
 		}
 	}
 }
 
-// frame is one open object or array while walking a document.
-type frame struct {
-	array bool
-	index int
-	key   string
-	inKey bool
-	path  string
-}
-
 // advance moves the innermost container past the value just read.
-func advance(stack []frame) {
+func advance(stack []segment, inKey []bool) {
 	if len(stack) == 0 {
 		return
 	}
-	top := &stack[len(stack)-1]
-	if top.array {
-		top.index++
+	if stack[len(stack)-1].array {
+		stack[len(stack)-1].index++
 	} else {
-		top.inKey = true
+		inKey[len(inKey)-1] = true
 	}
 }
 
 // pathOfString returns the path of the first string value equal to s.
 func pathOfString(data []byte, s string) string {
 	found := ""
-	walk(data, func(path string, tok json.Token, _ int64) bool {
-		if str, ok := tok.(string); ok && str == s && !strings.HasSuffix(path, "#key") {
-			found = path
+	walk(data, func(path func() string, isKey bool, tok json.Token, _ int64) bool {
+		if str, ok := tok.(string); ok && str == s && !isKey {
+			found = path()
 			return true
 		}
 		return false
@@ -203,9 +194,9 @@ func pathOfString(data []byte, s string) string {
 // pathOfKey returns the path of the first object key equal to name.
 func pathOfKey(data []byte, name string) string {
 	found := name
-	walk(data, func(path string, tok json.Token, _ int64) bool {
-		if p, ok := strings.CutSuffix(path, "#key"); ok && tok == name {
-			found = p
+	walk(data, func(path func() string, isKey bool, tok json.Token, _ int64) bool {
+		if isKey && tok == name {
+			found = path()
 			return true
 		}
 		return false
@@ -225,11 +216,11 @@ func pathAtOffset(data []byte, offset int64) string {
 // true, false or null). The text is cut to 100 bytes.
 func valueAtOffset(data []byte, offset int64) (string, string) {
 	found, text := "", ""
-	walk(data, func(path string, tok json.Token, end int64) bool {
-		if strings.HasSuffix(path, "#key") {
+	walk(data, func(path func() string, isKey bool, tok json.Token, end int64) bool {
+		if isKey || end < offset {
 			return false
 		}
-		found = path
+		found = path()
 		switch v := tok.(type) {
 		case json.Delim:
 			text = ""
@@ -240,10 +231,7 @@ func valueAtOffset(data []byte, offset int64) (string, string) {
 		default:
 			text = fmt.Sprint(v)
 		}
-		return end >= offset
+		return true
 	})
-	if len(text) > 100 {
-		text = text[:100]
-	}
-	return found, text
+	return found, safeValue(text)
 }

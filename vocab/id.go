@@ -3,6 +3,7 @@ package vocab
 import (
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
 // ID identifies an organisation, group, lead area or other named thing
@@ -35,18 +36,23 @@ func idProblem(s string) string {
 		return "is longer than " + strconv.Itoa(MaxIDLength) + " characters"
 	}
 	prevHyphen := true // no leading hyphen
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	pos := 0
+	for i, c := range s {
+		pos++
 		switch {
 		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
 			prevHyphen = false
 		case c == '-':
 			if prevHyphen {
-				return fmt.Sprintf("has a misplaced hyphen at byte %d (IDs are lower-case words joined by single hyphens)", i)
+				return fmt.Sprintf("has a misplaced hyphen at character %d (IDs are lower-case words joined by single hyphens)", pos)
 			}
 			prevHyphen = true
+		case c == utf8.RuneError && isBadByte(s[i:]):
+			return fmt.Sprintf("is not valid UTF-8 at character %d (IDs use a-z, 0-9 and single hyphens)", pos)
+		case forbiddenRune(c):
+			return fmt.Sprintf("has the control character %s at character %d (IDs use a-z, 0-9 and single hyphens)", runeName(c), pos)
 		default:
-			return fmt.Sprintf("has the character %q at byte %d (IDs use a-z, 0-9 and single hyphens)", rune(c), i)
+			return fmt.Sprintf("has the character %q at character %d (IDs use a-z, 0-9 and single hyphens)", c, pos)
 		}
 	}
 	if prevHyphen {
@@ -91,4 +97,11 @@ func (r Role) Label() string {
 		return "health"
 	}
 	return string(r)
+}
+
+// isBadByte reports whether s starts with a byte that is not the start of
+// a valid UTF-8 encoding.
+func isBadByte(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size <= 1
 }

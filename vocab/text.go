@@ -3,7 +3,6 @@ package vocab
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -25,8 +24,8 @@ func TextProblem(field, s string, maxBytes int) *FieldError {
 		return Invalid(field, "text", strings.ToValidUTF8(value, "\uFFFD"), "is not valid UTF-8 text")
 	case len(s) > maxBytes:
 		return Invalid(field, "max-length", value, "is longer than "+strconv.Itoa(maxBytes)+" bytes")
-	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		return Invalid(field, "text", value, "contains a control character such as a line break or tab")
+	case TextControlProblem(s) != "":
+		return Invalid(field, "text", safeValue(value), TextControlProblem(s))
 	case strings.TrimSpace(s) != s:
 		return Invalid(field, "trimmed", value, "starts or ends with white space")
 	}

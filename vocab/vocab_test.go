@@ -252,7 +252,7 @@ func TestDecodeJSONNamesTheField(t *testing.T) {
 		{`{"name":true}`, "name", "type", "true"},
 		{`{"lines":[{"count":1},{"colour":2}]}`, "lines[1].colour", "unknown-field", "colour"},
 		{`{"name":"a"} {}`, "", "json", "offset 13"},
-		{`{"name":`, "", "json", "end of input"},
+		{`{"name":`, "name", "json", "end of input"},
 		{``, "", "json", ""},
 		{`[1]`, "", "type", "array"},
 		{`{"lines":{"count":1}}`, "lines", "type", "object"},

@@ -55,13 +55,24 @@ func (y FinancialYear) Contains(d Date) bool { return FinancialYearOf(d) == y }
 // Next returns the following financial year.
 func (y FinancialYear) Next() FinancialYear { return y + 1 }
 
-// String formats the year as "2020/21".
+// NoYear is how String and Label write the zero FinancialYear (no year
+// given), so that a missing year never prints as "0000/01".
+const NoYear = "(no year)"
+
+// String formats the year as "2020/21", and the zero year as NoYear.
 func (y FinancialYear) String() string {
+	if y == 0 {
+		return NoYear
+	}
 	return fmt.Sprintf("%04d/%02d", int(y), (int(y)+1)%100)
 }
 
-// Label formats the year as "2020-21", the style used in plan titles.
+// Label formats the year as "2020-21", the style used in plan titles, and
+// the zero year as NoYear.
 func (y FinancialYear) Label() string {
+	if y == 0 {
+		return NoYear
+	}
 	return fmt.Sprintf("%04d-%02d", int(y), (int(y)+1)%100)
 }
 

@@ -193,7 +193,7 @@ func TestFundingMistakes(t *testing.T) {
 		status       int
 		want         []want
 	}{
-		{name: "malformed JSON", target: "/v1/funding/apportion", body: []byte(`{"name": `), status: 400, want: []want{{inBody, "", "json"}}},
+		{name: "malformed JSON", target: "/v1/funding/apportion", body: []byte(`{"name": `), status: 400, want: []want{{inBody, "name", "json"}}},
 		{name: "unknown field", target: "/v1/funding/apportion", body: bytes.Replace(icb, []byte(`"name": "ICB`), []byte(`"colour": "red", "name": "ICB`), 1), status: 400, want: []want{{inBody, "colour", "unknown-field"}}},
 		{name: "amount with a pound sign", target: "/v1/funding/apportion", body: bytes.Replace(icb, []byte(`"400000"`), []byte(`"£400,000"`), 1), status: 400, want: []want{{inBody, "changes[0].amount", "number"}}},
 		{name: "negative budget", target: "/v1/funding/apportion", body: scenarioJSON(t, "cut", funding.Change{Kind: funding.SetTotal, Amount: funding.MustNumber("-5")}), status: 422, want: []want{{inBody, "changes[0].amount", "positive"}}},
