@@ -51,13 +51,13 @@ func checkResult(t testing.TB, r *Result) {
 	require.True(t, shared.Equal(r.Shared.Decimal()), "shares sum to %s, shared is %s", shared, r.Shared)
 	require.True(t, r.Fixed.Decimal().Add(r.Shared.Decimal()).Equal(r.Total.Decimal()))
 	c := r.Compare()
-	var old, new decimal.Decimal
+	var was, now decimal.Decimal
 	for _, rw := range c.Rows {
-		old, new = old.Add(rw.Old.Decimal()), new.Add(rw.New.Decimal())
+		was, now = was.Add(rw.Old.Decimal()), now.Add(rw.New.Decimal())
 		require.True(t, rw.New.Decimal().Sub(rw.Old.Decimal()).Equal(rw.Change.Decimal()))
 	}
-	require.True(t, old.Equal(c.Total.Old.Decimal()))
-	require.True(t, new.Equal(c.Total.New.Decimal()))
+	require.True(t, was.Equal(c.Total.Old.Decimal()))
+	require.True(t, now.Equal(c.Total.New.Decimal()))
 }
 
 func TestBaselineReproducesPublishedTable(t *testing.T) {

@@ -70,8 +70,8 @@ func (c *checker) text(field, s string, required bool) {
 }
 
 func (c *checker) id(field string, id vocab.ID) {
-	if err := id.Check(field); err != nil {
-		c.add(err.(*vocab.FieldError))
+	if fe := id.Problem(field); fe != nil {
+		c.add(fe)
 	}
 }
 
@@ -116,9 +116,9 @@ func placesMessage(u Unit) string {
 	return "has more than 2 decimal places, but the rounding unit is pence"
 }
 
-// percent checks a percentage: given when required, within [min, max]
-// (exclusive of min when open), with at most MaxPercentPlaces places.
-func (c *checker) percent(field string, n Number, required bool, min, max decimal.Decimal, openMin bool) {
+// percent checks a percentage: given when required, within [lo, hi]
+// (exclusive of lo when open), with at most MaxPercentPlaces places.
+func (c *checker) percent(field string, n Number, required bool, lo, hi decimal.Decimal, openMin bool) {
 	if !n.IsSet() {
 		if required {
 			c.add(vocab.Invalid(field, "required", "", "is missing; give a percentage such as \"2.5\""))
@@ -131,14 +131,14 @@ func (c *checker) percent(field string, n Number, required bool, min, max decima
 		c.add(vocab.Invalid(field, "size", decText(d), "has more than "+strconv.Itoa(MaxNumberDigits)+" digits"))
 	case n.Places() > MaxPercentPlaces:
 		c.add(vocab.Invalid(field, "places", n.String(), "has more than "+strconv.Itoa(MaxPercentPlaces)+" decimal places"))
-	case d.LessThan(min) || (openMin && d.Equal(min)):
+	case d.LessThan(lo) || (openMin && d.Equal(lo)):
 		word := "at least "
 		if openMin {
 			word = "more than "
 		}
-		c.add(vocab.Invalid(field, "range", n.String(), "must be "+word+decText(min)))
-	case d.GreaterThan(max):
-		c.add(vocab.Invalid(field, "range", n.String(), "must be at most "+decText(max)))
+		c.add(vocab.Invalid(field, "range", n.String(), "must be "+word+decText(lo)))
+	case d.GreaterThan(hi):
+		c.add(vocab.Invalid(field, "range", n.String(), "must be at most "+decText(hi)))
 	}
 }
 

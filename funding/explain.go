@@ -16,9 +16,9 @@ func percentText(n Number) string {
 	return strings.TrimPrefix(n.String(), "-") + "%"
 }
 
-// raiseOrCut returns the verb for a change from old to new.
-func raiseOrCut(old, new decimal.Decimal) string {
-	switch old.Cmp(new) {
+// raiseOrCut returns the verb for a change from was to now.
+func raiseOrCut(was, now decimal.Decimal) string {
+	switch was.Cmp(now) {
 	case -1:
 		return "Raise"
 	case 1:

@@ -194,11 +194,11 @@ func (r *Result) Compare() *Comparison {
 	return c
 }
 
-func row(org vocab.ID, name string, from []vocab.ID, old, new decimal.Decimal, places int32) Row {
-	ch := new.Sub(old)
-	rw := Row{Org: org, Name: name, From: from, Old: money(old, places), New: money(new, places), Change: money(ch, places)}
-	if old.Sign() != 0 {
-		rw.Percent = Num(ch.Mul(hundred).DivRound(old, 2).Round(2))
+func row(org vocab.ID, name string, from []vocab.ID, was, now decimal.Decimal, places int32) Row {
+	ch := now.Sub(was)
+	rw := Row{Org: org, Name: name, From: from, Old: money(was, places), New: money(now, places), Change: money(ch, places)}
+	if was.Sign() != 0 {
+		rw.Percent = Num(ch.Mul(hundred).DivRound(was, 2).Round(2))
 	}
 	return rw
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/masa-go/masa/vocab"
 )
@@ -16,7 +17,7 @@ import (
 // the same events decoded from a file: the trail is the state.
 func (e *Engine) Record(c *Case, ev Event) error {
 	next := *c
-	next.Events = append(c.Events[:len(c.Events):len(c.Events)], ev)
+	next.Events = append(slices.Clip(c.Events), ev)
 	if _, err := e.replay(&next, ""); err != nil {
 		return err
 	}

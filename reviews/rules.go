@@ -310,8 +310,8 @@ func compileAll(sets []RuleSet) ([]*compiled, error) {
 func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 	var ps vocab.Problems
 	add := func(e *vocab.FieldError) { ps.Add(e) }
-	if err := rs.ID.Check(prefix + ".id"); err != nil {
-		add(err.(*vocab.FieldError))
+	if fe := rs.ID.Problem(prefix + ".id"); fe != nil {
+		add(fe)
 	}
 	if strings.TrimSpace(rs.Name) == "" {
 		add(vocab.Invalid(prefix+".name", "required", rs.Name, "is required"))
@@ -320,8 +320,8 @@ func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 		add(vocab.Invalid(prefix+".ruleSets", "required", "", "must name at least one masa rule set"))
 	}
 	for k, id := range rs.RuleSets {
-		if err := id.Check(fmt.Sprintf("%s.ruleSets[%d]", prefix, k)); err != nil {
-			add(err.(*vocab.FieldError))
+		if fe := id.Problem(fmt.Sprintf("%s.ruleSets[%d]", prefix, k)); fe != nil {
+			add(fe)
 		}
 	}
 	c := &compiled{set: *rs, index: map[StepID]int{}, criteria: map[vocab.ID]*CriteriaList{}}
@@ -338,8 +338,8 @@ func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 		seen := map[vocab.ID]bool{}
 		for k, it := range cl.Items {
 			f := fmt.Sprintf("%s.items[%d]", field, k)
-			if err := it.ID.Check(f + ".id"); err != nil {
-				add(err.(*vocab.FieldError))
+			if fe := it.ID.Problem(f + ".id"); fe != nil {
+				add(fe)
 			}
 			if seen[it.ID] {
 				add(vocab.Conflict(f+".id", "unique", string(it.ID), "repeats an earlier criterion"))
@@ -362,16 +362,16 @@ func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 		s := &rs.Steps[i]
 		field := fmt.Sprintf("%s.steps[%d]", prefix, i)
 		cs := cstep{Step: s}
-		if err := vocab.ID(s.ID).Check(field + ".id"); err != nil {
-			add(err.(*vocab.FieldError))
+		if fe := vocab.ID(s.ID).Problem(field + ".id"); fe != nil {
+			add(fe)
 		} else if _, dup := c.index[s.ID]; dup {
 			add(vocab.Conflict(field+".id", "unique", string(s.ID), "repeats an earlier step"))
 		}
 		if strings.TrimSpace(s.Name) == "" {
 			add(vocab.Invalid(field+".name", "required", "", "is required"))
 		}
-		if err := vocab.ID(s.Stage).Check(field + ".stage"); err != nil {
-			add(err.(*vocab.FieldError))
+		if fe := vocab.ID(s.Stage).Problem(field + ".stage"); fe != nil {
+			add(fe)
 		}
 		if !s.Owner.valid() {
 			add(vocab.Invalid(field+".owner", "owner", string(s.Owner), "is not a known owner (local-authority, police, health, partners, body, reviews-sub-committee, ratification, national-panel, child-death-review, local-groups or training)"))
@@ -418,8 +418,8 @@ func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 		seen := map[string]bool{}
 		for k, o := range s.Outcomes {
 			f := fmt.Sprintf("%s.outcomes[%d]", field, k)
-			if err := vocab.ID(o.ID).Check(f + ".id"); err != nil {
-				add(err.(*vocab.FieldError))
+			if fe := vocab.ID(o.ID).Problem(f + ".id"); fe != nil {
+				add(fe)
 			}
 			if seen[o.ID] {
 				add(vocab.Conflict(f+".id", "unique", o.ID, "repeats an earlier outcome"))

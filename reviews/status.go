@@ -279,8 +279,7 @@ func (e *Engine) status(t *trail, on vocab.Date) (*Status, error) {
 	}
 	open := slices.DeleteFunc(slices.Clone(st.Steps), func(s StepStatus) bool { return s.State != StateOpen })
 	slices.SortStableFunc(open, func(a, b StepStatus) int {
-		switch {
-		case a.Due.IsZero() != b.Due.IsZero():
+		if a.Due.IsZero() != b.Due.IsZero() {
 			if a.Due.IsZero() {
 				return 1
 			}

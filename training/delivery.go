@@ -162,7 +162,7 @@ func planDelivery(arr *arrangements, a *Analysis, items []Delivery) (*Plan, voca
 		switch {
 		case !planned:
 			pl.Gaps = append(pl.Gaps, Gap{Rank: n.Rank, Theme: n.Theme, Kind: GapUnplanned, Message: "has no planned delivery"})
-		case n.ThinkFamily && !(r[0] && r[1]):
+		case n.ThinkFamily && (!r[0] || !r[1]):
 			who := "children's"
 			if r[1] {
 				who = "adults'"

@@ -158,7 +158,7 @@ func TestAnalyseErrors(t *testing.T) {
 		{"empty theme", with(func(f *training.Finding) { f.Theme = "" }), "findings[1].theme", "required", nil},
 		{"untrimmed theme", with(func(f *training.Finding) { f.Theme = "neglect " }), "findings[1].theme", "trimmed", nil},
 		{"theme spelt two ways", with(func(f *training.Finding) { f.Ref, f.Theme = "cspr-2", "Neglect" }), "findings[1].theme", "theme-spelling", vocab.ErrConflict},
-		{"duplicate finding", with(func(f *training.Finding) {}), "findings[1].ref", "unique", vocab.ErrConflict},
+		{"duplicate finding", with(func(*training.Finding) {}), "findings[1].ref", "unique", vocab.ErrConflict},
 		{"empty ref", with(func(f *training.Finding) { f.Ref = "" }), "findings[1].ref", "required", nil},
 	}
 	for _, tt := range tests {

@@ -19,6 +19,16 @@ const MaxIDLength = 64
 // Check returns an error of kind ErrInvalid, naming field, when id is not a
 // well-formed ID.
 func (id ID) Check(field string) error {
+	if fe := id.Problem(field); fe != nil {
+		return fe
+	}
+	return nil
+}
+
+// Problem is Check for callers that collect problems: it returns the
+// *FieldError itself, or nil when id is well formed, so no caller needs a
+// type assertion on an error.
+func (id ID) Problem(field string) *FieldError {
 	if msg := idProblem(string(id)); msg != "" {
 		return Invalid(field, "id", string(id), msg)
 	}

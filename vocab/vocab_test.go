@@ -302,7 +302,7 @@ func FuzzParseMoney(f *testing.F) {
 		f.Add(s, int32(2))
 	}
 	f.Fuzz(func(t *testing.T, s string, places int32) {
-		places = places & 7
+		places &= 7
 		d, err := vocab.ParseMoney("amount", s, places)
 		if err != nil {
 			return

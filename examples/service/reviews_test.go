@@ -174,7 +174,7 @@ func TestOverduePartial(t *testing.T) {
 	var got overdueAnswer
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
 	assert.Equal(t, 2, got.Cases)
-	assert.Equal(t, 1, got.Report.Problems)
+	assert.Equal(t, 1, got.Problems)
 	require.NotEmpty(t, got.CaseProblems)
 	assert.Equal(t, "cases[1].events[0].on", got.CaseProblems[0].Field)
 	for _, o := range got.Overdue {

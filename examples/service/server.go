@@ -224,7 +224,7 @@ func (s *server) middleware(h http.Handler) http.Handler {
 		rec.Header().Set("X-Content-Type-Options", "nosniff")
 		defer func() {
 			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
+				if err, ok := v.(error); ok && errors.Is(err, http.ErrAbortHandler) {
 					panic(v)
 				}
 				s.Log.ErrorContext(r.Context(), "panic", "method", r.Method, "path", r.URL.Path,

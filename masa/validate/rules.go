@@ -208,7 +208,7 @@ func checkReferences(r reporter, p *masa.Partnership, ix index) {
 	}
 }
 
-func checkLeadAreas(r reporter, p *masa.Partnership, cc checkContext) {
+func checkLeadAreas(r reporter, p *masa.Partnership, _ checkContext) {
 	for i, la := range p.LeadAreas {
 		roles := []vocab.Role{la.Holder}
 		if la.Rotation.Policy == masa.RotationAnnual {

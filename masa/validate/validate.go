@@ -2,6 +2,7 @@ package validate
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -78,8 +79,8 @@ func Partnership(p *masa.Partnership, on vocab.Date) (masa.RuleSet, error) {
 	if err == nil {
 		return rs, nil
 	}
-	verrs, ok := err.(validator.ValidationErrors)
-	if !ok {
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
 		return rs, fmt.Errorf("validate: %w", err)
 	}
 	probs := make(vocab.Problems, 0, len(verrs))
@@ -153,8 +154,8 @@ func tagMessage(fe validator.FieldError) string {
 	case "required":
 		return "is required"
 	case "id":
-		if err := vocab.ID(fmt.Sprint(fe.Value())).Check(""); err != nil {
-			return "is not a valid ID: " + err.(*vocab.FieldError).Message
+		if p := vocab.ID(fmt.Sprint(fe.Value())).Problem(""); p != nil {
+			return "is not a valid ID: " + p.Message
 		}
 		return "is not a valid ID"
 	case "role":

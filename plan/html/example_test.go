@@ -23,7 +23,8 @@ func ExampleRender() {
 		return
 	}
 	out := b.String()
-	fmt.Println(out[:strings.Index(out, "\n<head>")])
+	head, _, _ := strings.Cut(out, "\n<head>")
+	fmt.Println(head)
 	fmt.Println(strings.Contains(out, "Essex &lt;County&gt; Council"))
 	// Output:
 	// <!DOCTYPE html>
