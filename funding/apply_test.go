@@ -62,7 +62,7 @@ func checkResult(t testing.TB, r *Result) {
 
 func TestBaselineReproducesPublishedTable(t *testing.T) {
 	p := masa.Essex()
-	for _, rounding := range []Rounding{DefaultRounding, {Pence, LargestRemainder}, {Pounds, FloorThenFirst}, {Pence, FloorThenFirst}} {
+	for _, rounding := range []Rounding{DefaultRounding(), {Pence, LargestRemainder}, {Pounds, FloorThenFirst}, {Pence, FloorThenFirst}} {
 		t.Run(string(rounding.Unit)+"/"+string(rounding.Policy), func(t *testing.T) {
 			s, err := BaselineScenario(p)
 			require.NoError(t, err)

@@ -77,7 +77,7 @@ func TestApportion(t *testing.T) {
 }
 
 func TestApportionErrors(t *testing.T) {
-	lr := DefaultRounding
+	lr := DefaultRounding()
 	tests := []struct {
 		name   string
 		total  string
@@ -209,7 +209,7 @@ func TestLargestRemainderIsHamilton(t *testing.T) {
 		n := 1 + rng.IntN(200)
 		sh := randomShares(rng, n)
 		total := decimal.NewFromInt(1 + rng.Int64N(100_000))
-		got, err := Apportion(total, sh, DefaultRounding)
+		got, err := Apportion(total, sh, DefaultRounding())
 		require.NoError(t, err)
 
 		W := new(big.Rat)
@@ -290,7 +290,7 @@ func FuzzApportion(f *testing.F) {
 			}
 			sh = append(sh, Share{ID: vocab.ID("c" + strconv.Itoa(i%50)), Weight: x})
 		}
-		r := DefaultRounding
+		r := DefaultRounding()
 		if pence {
 			r.Unit = Pence
 		}
@@ -477,9 +477,9 @@ func TestManyTies(t *testing.T) {
 			weights[i] = 7
 		}
 		total := int64(3*n + n/2)
-		got, err := Apportion(decimal.NewFromInt(total), sh, DefaultRounding)
+		got, err := Apportion(decimal.NewFromInt(total), sh, DefaultRounding())
 		require.NoError(t, err)
-		checkInvariants(t, decimal.NewFromInt(total), sh, got, DefaultRounding)
+		checkInvariants(t, decimal.NewFromInt(total), sh, got, DefaultRounding())
 		sorted := slices.Clone(ids)
 		slices.Sort(sorted)
 		lucky := map[vocab.ID]bool{}

@@ -60,7 +60,7 @@ func BaselineScenario(p *masa.Partnership) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	rounding := DefaultRounding
+	rounding := DefaultRounding()
 	for _, l := range b.Lines {
 		if !l.Amount.Decimal().IsInteger() || !l.Rate.Decimal().IsInteger() {
 			// A table published in pence is apportioned in pence.

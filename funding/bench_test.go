@@ -25,7 +25,7 @@ func BenchmarkApportion(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Apportion(total, sh, DefaultRounding); err != nil {
+				if _, err := Apportion(total, sh, DefaultRounding()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -29,7 +29,7 @@ func ExampleApportion_error() {
 	_, err := funding.Apportion(decimal.NewFromInt(100), []funding.Share{
 		{ID: "a", Weight: decimal.Zero},
 		{ID: "b", Weight: decimal.Zero},
-	}, funding.DefaultRounding)
+	}, funding.DefaultRounding())
 	fmt.Println(err)
 	// Output:
 	// funding: apportion: shares: has weights that are all zero, so there is nothing to share by (value "0", rule weights)

@@ -43,14 +43,17 @@ func writeSteps(bw *bufio.Writer, steps []Step) {
 	}
 }
 
-// CSVHeader is the header row of [Result.WriteCSV].
-var CSVHeader = []string{"org", "name", "role", "basis", "members", "rate", "amount", "quota", "rounding", "set_by", "baseline", "explanation"}
+// CSVHeader returns the header row of [Result.WriteCSV], a new slice on
+// every call.
+func CSVHeader() []string {
+	return []string{"org", "name", "role", "basis", "members", "rate", "amount", "quota", "rounding", "set_by", "baseline", "explanation"}
+}
 
 // WriteCSV writes one row per contributor under [CSVHeader], then a total
 // row whose org is "total".
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write(CSVHeader)
+	cw.Write(CSVHeader())
 	for _, l := range r.Lines {
 		members := ""
 		if l.Members > 0 {
@@ -76,15 +79,18 @@ func (c *Comparison) WriteText(w io.Writer) error {
 	return bw.Flush()
 }
 
-// ComparisonCSVHeader is the header row of [Comparison.WriteCSV].
-var ComparisonCSVHeader = []string{"org", "name", "from", "old", "new", "change", "percent"}
+// ComparisonCSVHeader returns the header row of [Comparison.WriteCSV], a
+// new slice on every call.
+func ComparisonCSVHeader() []string {
+	return []string{"org", "name", "from", "old", "new", "change", "percent"}
+}
 
 // WriteCSV writes one row per contributor under [ComparisonCSVHeader],
 // then a total row whose org is "total". From lists source IDs separated
 // by spaces; percent is empty when old is zero.
 func (c *Comparison) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write(ComparisonCSVHeader)
+	cw.Write(ComparisonCSVHeader())
 	for _, rw := range c.Rows {
 		cw.Write([]string{string(rw.Org), rw.Name, joinIDs(rw.From), rw.Old.String(), rw.New.String(), rw.Change.String(), rw.Percent.String()})
 	}

@@ -87,18 +87,19 @@ type Rounding struct {
 	Policy Policy `json:"policy"`
 }
 
-// DefaultRounding is whole pounds by the largest remainder method, the
-// convention of the published Essex table.
-var DefaultRounding = Rounding{Unit: Pounds, Policy: LargestRemainder}
+// DefaultRounding returns whole pounds by the largest remainder method, the
+// convention of published funding tables. It is a function, not a
+// variable, so that no caller can change the default for everyone.
+func DefaultRounding() Rounding { return Rounding{Unit: Pounds, Policy: LargestRemainder} }
 
 // OrDefault returns r with an empty unit or policy replaced by the
 // default's.
 func (r Rounding) OrDefault() Rounding {
 	if r.Unit == "" {
-		r.Unit = DefaultRounding.Unit
+		r.Unit = DefaultRounding().Unit
 	}
 	if r.Policy == "" {
-		r.Policy = DefaultRounding.Policy
+		r.Policy = DefaultRounding().Policy
 	}
 	return r
 }

@@ -30,7 +30,7 @@ func BenchmarkAllocate(b *testing.B) {
 		b.Run("lib=funding/n="+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := funding.Apportion(dtotal, shares, funding.DefaultRounding); err != nil {
+				if _, err := funding.Apportion(dtotal, shares, funding.DefaultRounding()); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -66,7 +66,7 @@ func TestSameSum(t *testing.T) {
 			shares[i] = funding.Share{ID: ids[i], Weight: decimal.NewFromInt(weights[i])}
 			ratios[i] = int(weights[i])
 		}
-		parts, err := funding.Apportion(decimal.NewFromInt(total), shares, funding.DefaultRounding)
+		parts, err := funding.Apportion(decimal.NewFromInt(total), shares, funding.DefaultRounding())
 		if err != nil {
 			t.Fatal(err)
 		}
