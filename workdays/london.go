@@ -1,19 +1,34 @@
 package workdays
 
 import (
-	"fmt"
+	_ "embed"
 	"sync"
 	"time"
-	_ "time/tzdata" // the zone database, for machines without zone files
 
 	"github.com/masa-go/masa/vocab"
 )
 
+// londonTZif is the Europe/London entry of the IANA time zone database in
+// TZif form (3.6 KB). It is the fallback for machines and builds with no
+// zone database, such as a scratch container or a WebAssembly client that
+// did not link in time/tzdata: masa's dates are civil dates in England,
+// and they must not change with the machine. A program that wants the
+// newest zone rules links in time/tzdata (every masa program does) or
+// keeps the machine's zone files up to date; both take precedence.
+//
+//go:embed data/europe-london.tzif
+var londonTZif []byte
+
 var london = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		return loc
+	}
+	loc, err := time.LoadLocationFromTZData("Europe/London", londonTZif)
 	if err != nil {
-		// time/tzdata is linked in, so this cannot fail.
-		panic(fmt.Sprintf("workdays: loading Europe/London: %v", err))
+		// The embedded data is checked by TestEmbeddedLondon; reaching
+		// this means the binary was built from a damaged tree. UTC is
+		// right for half the year and the error is not silent in tests.
+		return time.FixedZone("Europe/London (zone data unreadable)", 0)
 	}
 	return loc
 })

@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/masa/validate"

@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"time"
+	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/masa"

@@ -32,6 +32,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/vocab"

@@ -29,6 +29,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/annualreport"
 	"github.com/masa-go/masa/masa"

@@ -25,6 +25,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/reviews"
