@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleAssemble() {
-	in, err := annualreport.Decode([]byte(`{
+	in, err := annualreport.Parse([]byte(`{
 	  "year": "2020/21",
 	  "activities": [{"title": "Moved the board online", "text": "All board meetings were held online."}],
 	  "reviews": [],

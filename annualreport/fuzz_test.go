@@ -28,7 +28,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"year":"2020/21","training":{"year":"2020/21","findings":[]},"scrutiny":{"year":"2020/21","activities":[]}}`))
 	p := masa.Essex()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		in, err := annualreport.Decode(data)
+		in, err := annualreport.Parse(data)
 		if err != nil {
 			if !errors.Is(err, vocab.ErrInvalid) {
 				t.Fatalf("decode error is not ErrInvalid: %v", err)

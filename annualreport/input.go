@@ -2,6 +2,7 @@ package annualreport
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/masa-go/masa/scrutiny"
 	"github.com/masa-go/masa/training"
@@ -164,11 +165,23 @@ type Input struct {
 	ReportReviews []scrutiny.Review `json:"reportReviews,omitempty"`
 }
 
-// Decode decodes a report input strictly: unknown fields, values of the
+// Read reads at most vocab.MaxDocumentBytes from r and parses them with
+// [Parse].
+func Read(r io.Reader) (*Input, error) { return vocab.ReadWith(r, Parse) }
+
+// Load reads and parses the report input file at path.
+func Load(path string) (*Input, error) { return vocab.LoadWith(path, Parse) }
+
+// Decode is the former name of [Parse].
+//
+// Deprecated: use Parse; Decode will be removed in the next release.
+func Decode(data []byte) (*Input, error) { return Parse(data) }
+
+// Parse decodes a report input strictly: unknown fields, values of the
 // wrong type, malformed dates and trailing data are errors naming the JSON
 // path of the bad value. It checks the form only; [Assemble] checks the
 // content.
-func Decode(data []byte) (*Input, error) {
+func Parse(data []byte) (*Input, error) {
 	var in Input
 	if err := vocab.DecodeJSON(data, &in); err != nil {
 		return nil, fmt.Errorf("annualreport: input: %w", err)

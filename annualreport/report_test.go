@@ -27,7 +27,7 @@ func sampleInput(t testing.TB) *annualreport.Input {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "input-2020-21.json"))
 	require.NoError(t, err)
-	in, err := annualreport.Decode(data)
+	in, err := annualreport.Parse(data)
 	require.NoError(t, err)
 	return in
 }
@@ -270,7 +270,7 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := annualreport.Decode([]byte(tt.doc))
+			_, err := annualreport.Parse([]byte(tt.doc))
 			var fe *vocab.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.field, fe.Field, "%v", err)

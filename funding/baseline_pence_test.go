@@ -10,7 +10,7 @@ import (
 )
 
 func TestBaselineScenarioInPence(t *testing.T) {
-	p, err := masa.LoadFile("../masa/testdata/riverside.json")
+	p, err := masa.Load("../masa/testdata/riverside.json")
 	require.NoError(t, err)
 	s, err := funding.BaselineScenario(p)
 	require.NoError(t, err)

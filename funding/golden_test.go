@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/masa-go/masa/internal/golden"
+	"github.com/masa-go/masa/vocab"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -50,7 +51,7 @@ func TestGolden(t *testing.T) {
 			require.NoError(t, err)
 			c := r.Compare()
 
-			js, err := EncodeJSON(r)
+			js, err := vocab.EncodeJSON(r)
 			require.NoError(t, err)
 			assertGolden(t, name+".result.json", js)
 
@@ -63,7 +64,7 @@ func TestGolden(t *testing.T) {
 			require.NoError(t, c.WriteText(&b))
 			assertGolden(t, name+".txt", b.Bytes())
 
-			js, err = EncodeJSON(c)
+			js, err = vocab.EncodeJSON(c)
 			require.NoError(t, err)
 			assertGolden(t, name+".comparison.json", js)
 
@@ -74,9 +75,9 @@ func TestGolden(t *testing.T) {
 			// The same input gives byte-identical output.
 			r2, err := Apply(loadScenario(t, name))
 			require.NoError(t, err)
-			js2, err := EncodeJSON(r2)
+			js2, err := vocab.EncodeJSON(r2)
 			require.NoError(t, err)
-			js1, _ := EncodeJSON(r)
+			js1, _ := vocab.EncodeJSON(r)
 			assert.Equal(t, js1, js2)
 		})
 	}
@@ -85,7 +86,7 @@ func TestGolden(t *testing.T) {
 func TestGoldenProjection(t *testing.T) {
 	p, err := Project(loadScenario(t, "icb-merger-2022"), 3, MustNumber("2"))
 	require.NoError(t, err)
-	js, err := EncodeJSON(p)
+	js, err := vocab.EncodeJSON(p)
 	require.NoError(t, err)
 	assertGolden(t, "icb-merger-2022.projection.json", js)
 	var b bytes.Buffer

@@ -1,8 +1,6 @@
 package funding
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -245,28 +243,25 @@ func ParseScenario(data []byte) (*Scenario, error) {
 
 // ReadScenario reads at most vocab.MaxDocumentBytes from r and parses
 // them with [ParseScenario].
-func ReadScenario(r io.Reader) (*Scenario, error) {
-	data, err := io.ReadAll(io.LimitReader(r, vocab.MaxDocumentBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("funding: reading scenario: %w", err)
-	}
-	return ParseScenario(data)
-}
+func ReadScenario(r io.Reader) (*Scenario, error) { return vocab.ReadWith(r, ParseScenario) }
 
-// EncodeScenario encodes s as indented JSON with a final newline. The
-// bytes depend only on s.
-func EncodeScenario(s *Scenario) ([]byte, error) { return EncodeJSON(s) }
+// LoadScenario reads and parses the scenario file at path.
+func LoadScenario(path string) (*Scenario, error) { return vocab.LoadWith(path, ParseScenario) }
 
-// EncodeJSON encodes v (a Scenario, Result, Comparison or Projection) as
-// JSON indented by two spaces, without HTML escaping, with a final
-// newline. Amounts are decimal strings. The bytes depend only on v.
+// EncodeScenario encodes s as indented JSON with a final newline (see
+// vocab.EncodeJSON). The bytes depend only on s.
+func EncodeScenario(s *Scenario) ([]byte, error) { return vocab.EncodeJSON(s) }
+
+// EncodeJSON encodes v (a Scenario, Result, Comparison or Projection) with
+// vocab.EncodeJSON: indented by two spaces, without HTML escaping, with a
+// final newline, amounts as decimal strings.
+//
+// Deprecated: use vocab.EncodeJSON, the one encoder of every masa package;
+// EncodeJSON will be removed in the next release.
 func EncodeJSON(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	b, err := vocab.EncodeJSON(v)
+	if err != nil {
 		return nil, fmt.Errorf("funding: encoding JSON: %w", err)
 	}
-	return b.Bytes(), nil
+	return b, nil
 }

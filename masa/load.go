@@ -3,10 +3,8 @@ package masa
 import (
 	"bytes"
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/masa-go/masa/vocab"
 )
@@ -20,10 +18,10 @@ func EssexJSON() []byte { return bytes.Clone(essexJSON) }
 
 // Essex returns the Essex Safeguarding Children Board's Multi-Agency
 // Safeguarding Arrangements 2020-21, the default dataset. It is decoded
-// from the embedded file by [Decode], the same path as any other
+// from the embedded file by [Parse], the same path as any other
 // partnership's file, and each call returns a fresh copy.
 func Essex() *Partnership {
-	p, err := Decode(essexJSON)
+	p, err := Parse(essexJSON)
 	if err != nil {
 		// The embedded file is checked by the package's tests.
 		panic(fmt.Sprintf("masa: embedded Essex data: %v", err))
@@ -31,12 +29,12 @@ func Essex() *Partnership {
 	return p
 }
 
-// Decode decodes a partnership file. Decoding is strict: unknown fields,
+// Parse decodes a partnership file. Decoding is strict: unknown fields,
 // values of the wrong type, malformed dates and trailing data are errors
 // that name the JSON path of the offending value (see vocab.DecodeJSON).
-// Decode checks the form of the file only; package masa/validate checks
+// Parse checks the form of the file only; package masa/validate checks
 // the partnership against the rules in force on a date.
-func Decode(data []byte) (*Partnership, error) {
+func Parse(data []byte) (*Partnership, error) {
 	var p Partnership
 	if err := vocab.DecodeJSON(data, &p); err != nil {
 		return nil, fmt.Errorf("masa: partnership file: %w", err)
@@ -44,40 +42,33 @@ func Decode(data []byte) (*Partnership, error) {
 	return &p, nil
 }
 
-// Load reads and decodes a partnership file from r.
-func Load(r io.Reader) (*Partnership, error) {
-	data, err := io.ReadAll(io.LimitReader(r, vocab.MaxDocumentBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("masa: reading partnership file: %w", err)
-	}
-	return Decode(data)
-}
+// Read reads at most vocab.MaxDocumentBytes from r and parses them with
+// [Parse].
+func Read(r io.Reader) (*Partnership, error) { return vocab.ReadWith(r, Parse) }
 
-// LoadFile reads and decodes the partnership file at path.
-func LoadFile(path string) (*Partnership, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("masa: %w", err)
-	}
-	defer f.Close()
-	p, err := Load(f)
-	if err != nil {
-		return nil, fmt.Errorf("%w (in %s)", err, path)
-	}
-	return p, nil
-}
+// Load reads and parses the partnership file at path. Until masa v0.2 it
+// took an io.Reader; that form is now [Read].
+func Load(path string) (*Partnership, error) { return vocab.LoadWith(path, Parse) }
 
-// Encode returns the canonical JSON encoding of p: two-space indentation,
-// fields in declaration order, map keys sorted, amounts as decimal
-// strings, no HTML escaping, and a final newline. The same partnership
-// always encodes to the same bytes, and Decode(Encode(p)) equals p.
+// Decode is the former name of [Parse].
+//
+// Deprecated: use Parse; Decode will be removed in the next release.
+func Decode(data []byte) (*Partnership, error) { return Parse(data) }
+
+// LoadFile is the former name of [Load].
+//
+// Deprecated: use Load; LoadFile will be removed in the next release.
+func LoadFile(path string) (*Partnership, error) { return Load(path) }
+
+// Encode returns the canonical JSON encoding of p (see vocab.EncodeJSON):
+// two-space indentation, fields in declaration order, map keys sorted,
+// amounts as decimal strings, no HTML escaping, and a final newline. The
+// same partnership always encodes to the same bytes, and Parse(Encode(p))
+// equals p.
 func Encode(p *Partnership) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(p); err != nil {
+	b, err := vocab.EncodeJSON(p)
+	if err != nil {
 		return nil, fmt.Errorf("masa: encoding partnership: %w", err)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }

@@ -138,7 +138,7 @@ func TestRoundTrip(t *testing.T) {
 				data, err = os.ReadFile("testdata/riverside.json")
 				require.NoError(t, err)
 			}
-			p, err := masa.Decode(data)
+			p, err := masa.Parse(data)
 			require.NoError(t, err)
 			out, err := masa.Encode(p)
 			require.NoError(t, err)
@@ -147,7 +147,7 @@ func TestRoundTrip(t *testing.T) {
 			} else {
 				assert.Equal(t, string(data), string(out), "the embedded file is in canonical form")
 			}
-			again, err := masa.Decode(out)
+			again, err := masa.Parse(out)
 			require.NoError(t, err)
 			if name == "essex" {
 				assert.Equal(t, p, again, "decoding the canonical form gives the same model")
@@ -155,7 +155,7 @@ func TestRoundTrip(t *testing.T) {
 			out2, err := masa.Encode(again)
 			require.NoError(t, err)
 			assert.True(t, bytes.Equal(out, out2), "encoding is deterministic")
-			third, err := masa.Decode(out2)
+			third, err := masa.Parse(out2)
 			require.NoError(t, err)
 			assert.Equal(t, again, third, "canonical form round-trips exactly")
 		})
@@ -174,7 +174,7 @@ func TestDecodeErrorsNameTheField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := masa.Decode([]byte(tt.in))
+			_, err := masa.Parse([]byte(tt.in))
 			require.Error(t, err)
 			assert.ErrorIs(t, err, vocab.ErrInvalid)
 			var fe *vocab.FieldError
@@ -188,10 +188,10 @@ func TestDecodeErrorsNameTheField(t *testing.T) {
 }
 
 func TestLoadFile(t *testing.T) {
-	p, err := masa.LoadFile("testdata/riverside.json")
+	p, err := masa.Load("testdata/riverside.json")
 	require.NoError(t, err)
 	assert.Equal(t, "Riverside Safeguarding Children Partnership", p.Name)
-	_, err = masa.LoadFile("testdata/missing.json")
+	_, err = masa.Load("testdata/missing.json")
 	assert.Error(t, err)
 }
 
@@ -274,7 +274,7 @@ func TestLeadHolderEssex(t *testing.T) {
 }
 
 func TestLeadHolderAnnualRotation(t *testing.T) {
-	p, err := masa.LoadFile("testdata/riverside.json")
+	p, err := masa.Load("testdata/riverside.json")
 	require.NoError(t, err)
 	tests := []struct {
 		date string
@@ -413,7 +413,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"id":"x","statutoryPartners":[{"org":"A"}]}`))
 	f.Add([]byte(`{"funding":{"lines":[{"amount":"1e9"}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := masa.Decode(data)
+		p, err := masa.Parse(data)
 		if err != nil {
 			var fe *vocab.FieldError
 			if !errors.As(err, &fe) {
@@ -425,7 +425,7 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			t.Fatalf("encode: %v", err)
 		}
-		again, err := masa.Decode(out)
+		again, err := masa.Parse(out)
 		if err != nil {
 			t.Fatalf("re-decode of canonical form: %v", err)
 		}

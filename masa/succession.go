@@ -56,7 +56,7 @@ func (p *Partnership) AsOf(d vocab.Date) (*Partnership, error) {
 	if err != nil {
 		return nil, err
 	}
-	q, err := Decode(data)
+	q, err := Parse(data)
 	if err != nil {
 		return nil, err
 	}

@@ -83,7 +83,7 @@ func TestDraftProblems(t *testing.T) {
 	require.ErrorIs(t, err, vocab.ErrConflict)
 	assert.Equal(t, "baseline.lines[2]", vocab.AsProblems(err)[0].Field)
 
-	riverside, err := masa.LoadFile("../masa/testdata/riverside.json")
+	riverside, err := masa.Load("../masa/testdata/riverside.json")
 	require.NoError(t, err)
 	_, err = plan.Draft(riverside, raise(), vocab.MustDate("2021-02-01"))
 	assert.ErrorIs(t, err, vocab.ErrConflict, "an Essex scenario cannot draft Riverside's plan")
@@ -95,7 +95,7 @@ func TestDraftProblems(t *testing.T) {
 }
 
 func TestDraftOfOtherPartnership(t *testing.T) {
-	p, err := masa.LoadFile("../masa/testdata/riverside.json")
+	p, err := masa.Load("../masa/testdata/riverside.json")
 	require.NoError(t, err)
 	base, err := funding.BaselineOf(p)
 	require.NoError(t, err)

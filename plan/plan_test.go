@@ -283,7 +283,7 @@ func TestMissingOptionalParts(t *testing.T) {
 }
 
 func TestOtherPartnerships(t *testing.T) {
-	p, err := masa.LoadFile("../masa/testdata/riverside.json")
+	p, err := masa.Load("../masa/testdata/riverside.json")
 	require.NoError(t, err)
 	d, err := plan.Build(p)
 	require.NoError(t, err)
@@ -402,7 +402,7 @@ func FuzzBuild(f *testing.F) {
 	f.Add(data)
 	f.Add([]byte(`{"id":"x","name":"<b>","arrangements":{"title":"T","year":"2020/21","published":"2020-06-29"},"organisations":[{"id":"a","name":"A"}],"texts":{"intro":"x"}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := masa.Decode(data)
+		p, err := masa.Parse(data)
 		if err != nil {
 			return
 		}

@@ -3,7 +3,6 @@ package reviews
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -128,11 +127,11 @@ const (
 	maxCriteriaLen = 10
 )
 
-// DecodeCase decodes a case file strictly (see vocab.DecodeJSON) and
+// ParseCase decodes a case file strictly (see vocab.DecodeJSON) and
 // checks its form: the reference, the values of the facts and the shape
 // of each event. Whether the events make sense under the rules is checked
 // when the case is evaluated (see Engine.Status).
-func DecodeCase(data []byte) (*Case, error) {
+func ParseCase(data []byte) (*Case, error) {
 	var c Case
 	if err := vocab.DecodeJSON(data, &c); err != nil {
 		return nil, fmt.Errorf("reviews: case file: %w", err)
@@ -143,28 +142,23 @@ func DecodeCase(data []byte) (*Case, error) {
 	return &c, nil
 }
 
-// LoadCase reads and decodes a case file from r.
-func LoadCase(r io.Reader) (*Case, error) {
-	data, err := io.ReadAll(io.LimitReader(r, vocab.MaxDocumentBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("reviews: reading case file: %w", err)
-	}
-	return DecodeCase(data)
-}
+// ReadCase reads at most vocab.MaxDocumentBytes from r and parses them
+// with [ParseCase].
+func ReadCase(r io.Reader) (*Case, error) { return vocab.ReadWith(r, ParseCase) }
 
-// LoadCaseFile reads and decodes the case file at path.
-func LoadCaseFile(path string) (*Case, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("reviews: %w", err)
-	}
-	defer f.Close()
-	c, err := LoadCase(f)
-	if err != nil {
-		return nil, fmt.Errorf("%w (in %s)", err, path)
-	}
-	return c, nil
-}
+// LoadCase reads and parses the case file at path. Until masa v0.2 it
+// took an io.Reader; that form is now [ReadCase].
+func LoadCase(path string) (*Case, error) { return vocab.LoadWith(path, ParseCase) }
+
+// DecodeCase is the former name of [ParseCase].
+//
+// Deprecated: use ParseCase; DecodeCase will be removed in the next release.
+func DecodeCase(data []byte) (*Case, error) { return ParseCase(data) }
+
+// LoadCaseFile is the former name of [LoadCase].
+//
+// Deprecated: use LoadCase; LoadCaseFile will be removed in the next release.
+func LoadCaseFile(path string) (*Case, error) { return LoadCase(path) }
 
 // checkForm checks what can be checked without the rules. Field paths
 // start with prefix.

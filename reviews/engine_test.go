@@ -472,7 +472,7 @@ func TestOverdueReport(t *testing.T) {
 		"A inform-partners 2021-03-08 24 local-authority",
 		"A rapid-review 2021-03-22 10 partners",
 	}, got)
-	data, err := reviews.Encode(r)
+	data, err := vocab.EncodeJSON(r)
 	require.NoError(t, err)
 	assertGolden(t, "overdue.golden.json", data)
 
@@ -560,20 +560,20 @@ func TestDecodeCase(t *testing.T) {
 		{`{"ref":"A-1","facts":{"aware":"2021-02-01","awareAt":"2021-02-01T23:30:00-05:00"},"events":[]}`, "facts.awareAt", "london-date"},
 	}
 	for _, tt := range tests {
-		_, err := reviews.DecodeCase([]byte(tt.json))
+		_, err := reviews.ParseCase([]byte(tt.json))
 		ps := vocab.AsProblems(err)
 		require.NotEmpty(t, ps, tt.json)
 		assert.Equal(t, tt.field, ps[0].Field, tt.json)
 		assert.Equal(t, tt.rule, ps[0].Rule, tt.json)
 	}
 	// British Summer Time: 23:30 UTC on 30 June is 1 July in London.
-	c, err := reviews.DecodeCase([]byte(`{"ref":"A-1","facts":{"aware":"2021-07-01","awareAt":"2021-06-30T23:30:00Z"},"events":[]}`))
+	c, err := reviews.ParseCase([]byte(`{"ref":"A-1","facts":{"aware":"2021-07-01","awareAt":"2021-06-30T23:30:00Z"},"events":[]}`))
 	require.NoError(t, err)
 	assert.Equal(t, "2021-07-01", c.Facts.Aware.String())
 
-	_, err = reviews.LoadCaseFile("testdata/missing.json")
+	_, err = reviews.LoadCase("testdata/missing.json")
 	assert.Error(t, err)
-	_, err = reviews.LoadCase(strings.NewReader("{"))
+	_, err = reviews.ReadCase(strings.NewReader("{"))
 	assert.Error(t, err)
 }
 
@@ -582,7 +582,7 @@ func TestDecodeCase(t *testing.T) {
 func TestNoPersonalDataFields(t *testing.T) {
 	for _, field := range []string{"name", "dateOfBirth", "dob", "address", "postcode", "nhsNumber"} {
 		for _, where := range []string{`{"ref":"P-1","%s":"x","facts":{"aware":"2021-01-04"},"events":[]}`, `{"ref":"P-1","facts":{"aware":"2021-01-04","%s":"x"},"events":[]}`} {
-			_, err := reviews.DecodeCase([]byte(fmt.Sprintf(where, field)))
+			_, err := reviews.ParseCase([]byte(fmt.Sprintf(where, field)))
 			var fe *vocab.FieldError
 			require.True(t, errors.As(err, &fe), field)
 			assert.Equal(t, "unknown-field", fe.Rule, field)

@@ -67,7 +67,7 @@ func ExampleEngine_Record() {
 // area on the date, in Essex 2020-21 the Assistant Chief Constable.
 func ExampleEngine_Due() {
 	e, _ := reviews.New(masa.Essex())
-	c, err := reviews.LoadCaseFile("testdata/lifecycle-case.json")
+	c, err := reviews.LoadCase("testdata/lifecycle-case.json")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -110,7 +110,7 @@ func ExampleEngine_Overdue() {
 // Learning from a completed review, for the training needs analysis.
 func ExampleEngine_Learning() {
 	e, _ := reviews.New(masa.Essex())
-	c, _ := reviews.LoadCaseFile("testdata/lifecycle-case.json")
+	c, _ := reviews.LoadCase("testdata/lifecycle-case.json")
 	items, err := e.Learning(c)
 	if err != nil {
 		fmt.Println(err)

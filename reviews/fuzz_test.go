@@ -32,7 +32,7 @@ func FuzzDecodeCase(f *testing.F) {
 	e := essex(f)
 	on := d("2026-11-23")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := reviews.DecodeCase(data)
+		c, err := reviews.ParseCase(data)
 		checkErr(t, "decode", err)
 		if err != nil {
 			return
@@ -132,7 +132,7 @@ func FuzzDecodeRules(f *testing.F) {
 	f.Add([]byte(`[{"id":"x","ruleSets":[],"steps":[{"id":"b","after":["a"],"when":["a=z"],"due":{"from":"a.planned","days":-7}}]}]`))
 	c := &reviews.Case{Ref: "F-1", Facts: serious("2021-03-01"), Events: []reviews.Event{{Step: "a", On: d("2021-03-02"), By: "x"}}}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		sets, err := reviews.DecodeRules(data)
+		sets, err := reviews.ParseRules(data)
 		checkErr(t, "decode rules", err)
 		if err != nil {
 			return

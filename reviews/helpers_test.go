@@ -31,7 +31,7 @@ func essex(t testing.TB) *reviews.Engine {
 
 func riverside(t testing.TB) *reviews.Engine {
 	t.Helper()
-	p, err := masa.LoadFile("../masa/testdata/riverside.json")
+	p, err := masa.Load("../masa/testdata/riverside.json")
 	require.NoError(t, err)
 	e, err := reviews.New(p)
 	require.NoError(t, err)
@@ -41,7 +41,7 @@ func riverside(t testing.TB) *reviews.Engine {
 // lifecycle loads the fictional full lifecycle case.
 func lifecycle(t testing.TB) *reviews.Case {
 	t.Helper()
-	c, err := reviews.LoadCaseFile("testdata/lifecycle-case.json")
+	c, err := reviews.LoadCase("testdata/lifecycle-case.json")
 	require.NoError(t, err)
 	return c
 }

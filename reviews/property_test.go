@@ -44,9 +44,9 @@ func TestReplayProperties(t *testing.T) {
 		require.Equal(t, want, got, "case %d rebuilt with Record", i)
 
 		// Saved and loaded.
-		data, err := reviews.Encode(&c)
+		data, err := vocab.EncodeJSON(&c)
 		require.NoError(t, err)
-		loaded, err := reviews.DecodeCase(data)
+		loaded, err := reviews.ParseCase(data)
 		require.NoError(t, err)
 		got, err = e.Status(loaded, reportDate)
 		require.NoError(t, err)
@@ -120,9 +120,9 @@ func TestOverdueDeterministic(t *testing.T) {
 	require.NoError(t, err)
 	b, err := e.Overdue(cases, reportDate)
 	require.NoError(t, err)
-	ja, err := reviews.Encode(a)
+	ja, err := vocab.EncodeJSON(a)
 	require.NoError(t, err)
-	jb, err := reviews.Encode(b)
+	jb, err := vocab.EncodeJSON(b)
 	require.NoError(t, err)
 	assert.Equal(t, string(ja), string(jb))
 	assert.NotEmpty(t, a.Overdue)

@@ -1,8 +1,6 @@
 package reviews
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -59,16 +57,14 @@ func (e *Engine) Learning(c *Case) ([]vocab.Learning, error) {
 }
 
 // Encode returns the canonical JSON of v (a Status, Report, Case or
-// anything else of this package): two-space indentation, no HTML
-// escaping and a final newline. The same value always encodes to the same
-// bytes.
+// anything else of this package) with vocab.EncodeJSON.
+//
+// Deprecated: use vocab.EncodeJSON, the one encoder of every masa package;
+// Encode will be removed in the next release.
 func Encode(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	b, err := vocab.EncodeJSON(v)
+	if err != nil {
 		return nil, fmt.Errorf("reviews: encoding: %w", err)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }

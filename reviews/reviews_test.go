@@ -52,7 +52,7 @@ func TestDefaultRules(t *testing.T) {
 	assert.Equal(t, "notify-panel", rapid("wt-2023-ch5").From)
 	assert.Equal(t, 15, rapid("wt-2023-ch5").WorkingDays)
 
-	again, err := reviews.DecodeRules(reviews.DefaultRulesJSON())
+	again, err := reviews.ParseRules(reviews.DefaultRulesJSON())
 	require.NoError(t, err)
 	assert.Equal(t, sets, again)
 }
@@ -78,7 +78,7 @@ func TestDecodeRulesProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := reviews.DecodeRules([]byte(fmt.Sprintf(base, tt.steps)))
+			_, err := reviews.ParseRules([]byte(fmt.Sprintf(base, tt.steps)))
 			require.Error(t, err)
 			ps := vocab.AsProblems(err)
 			require.NotEmpty(t, ps, err)
@@ -111,7 +111,7 @@ func TestLifecycleGolden(t *testing.T) {
 		require.NoError(t, err, s)
 		out = append(out, st)
 	}
-	data, err := reviews.Encode(out)
+	data, err := vocab.EncodeJSON(out)
 	require.NoError(t, err)
 	assertGolden(t, "lifecycle.golden.json", data)
 

@@ -3,6 +3,7 @@ package reviews
 import (
 	_ "embed"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -203,7 +204,7 @@ const MaxSteps = 32
 // Working Together 2023. Each call returns a fresh copy that the caller
 // may change and pass to WithRules.
 func DefaultRules() []RuleSet {
-	sets, err := DecodeRules(rulesJSON)
+	sets, err := ParseRules(rulesJSON)
 	if err != nil {
 		// The embedded rules are checked by the package's tests.
 		panic(fmt.Sprintf("reviews: embedded rules: %v", err))
@@ -215,9 +216,21 @@ func DefaultRules() []RuleSet {
 // model for a partnership's own rules.
 func DefaultRulesJSON() []byte { return slices.Clone(rulesJSON) }
 
-// DecodeRules decodes and checks a list of rule sets in JSON. Errors name
+// DecodeRules is the former name of [ParseRules].
+//
+// Deprecated: use ParseRules; DecodeRules will be removed in the next release.
+func DecodeRules(data []byte) ([]RuleSet, error) { return ParseRules(data) }
+
+// ReadRules reads at most vocab.MaxDocumentBytes from r and parses them
+// with [ParseRules].
+func ReadRules(r io.Reader) ([]RuleSet, error) { return vocab.ReadWith(r, ParseRules) }
+
+// LoadRules reads and parses the rules file at path.
+func LoadRules(path string) ([]RuleSet, error) { return vocab.LoadWith(path, ParseRules) }
+
+// ParseRules decodes and checks a list of rule sets in JSON. Errors name
 // the JSON path of the problem, such as "[1].steps[4].after[0]".
-func DecodeRules(data []byte) ([]RuleSet, error) {
+func ParseRules(data []byte) ([]RuleSet, error) {
 	var sets []RuleSet
 	if err := vocab.DecodeJSON(data, &sets); err != nil {
 		return nil, fmt.Errorf("reviews: rules: %w", err)

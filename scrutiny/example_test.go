@@ -19,7 +19,7 @@ func ExampleLead() {
 }
 
 func ExampleBuild() {
-	pl, err := scrutiny.DecodePlan([]byte(`{
+	pl, err := scrutiny.ParsePlan([]byte(`{
 	  "year": "2020/21",
 	  "activities": [
 	    {"id": "challenge-session", "title": "Young people's challenge session", "quarter": 2,

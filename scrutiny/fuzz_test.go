@@ -28,7 +28,7 @@ func FuzzDecodePlan(f *testing.F) {
 	f.Add([]byte(`{}`))
 	p := masa.Essex()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		pl, err := scrutiny.DecodePlan(data)
+		pl, err := scrutiny.ParsePlan(data)
 		if err != nil {
 			if !errors.Is(err, vocab.ErrInvalid) {
 				t.Fatalf("decode error is not ErrInvalid: %v", err)

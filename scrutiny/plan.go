@@ -3,6 +3,7 @@ package scrutiny
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 
@@ -66,11 +67,23 @@ type Plan struct {
 	ReportReviews []Review `json:"reportReviews,omitempty"`
 }
 
-// DecodePlan decodes a scrutiny plan strictly: unknown fields, values of
+// ReadPlan reads at most vocab.MaxDocumentBytes from r and parses them
+// with [ParsePlan].
+func ReadPlan(r io.Reader) (*Plan, error) { return vocab.ReadWith(r, ParsePlan) }
+
+// LoadPlan reads and parses the scrutiny plan file at path.
+func LoadPlan(path string) (*Plan, error) { return vocab.LoadWith(path, ParsePlan) }
+
+// DecodePlan is the former name of [ParsePlan].
+//
+// Deprecated: use ParsePlan; DecodePlan will be removed in the next release.
+func DecodePlan(data []byte) (*Plan, error) { return ParsePlan(data) }
+
+// ParsePlan decodes a scrutiny plan strictly: unknown fields, values of
 // the wrong type, malformed dates and trailing data are errors naming the
 // JSON path of the bad value. It checks the form only; [Build] checks the
 // content.
-func DecodePlan(data []byte) (*Plan, error) {
+func ParsePlan(data []byte) (*Plan, error) {
 	var pl Plan
 	if err := vocab.DecodeJSON(data, &pl); err != nil {
 		return nil, fmt.Errorf("scrutiny: plan: %w", err)

@@ -24,7 +24,7 @@ func samplePlan(t testing.TB) *scrutiny.Plan {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "plan-2020-21.json"))
 	require.NoError(t, err)
-	pl, err := scrutiny.DecodePlan(data)
+	pl, err := scrutiny.ParsePlan(data)
 	require.NoError(t, err)
 	return pl
 }
@@ -235,7 +235,7 @@ func TestDecodePlanErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := scrutiny.DecodePlan([]byte(tt.doc))
+			_, err := scrutiny.ParsePlan([]byte(tt.doc))
 			var fe *vocab.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.field, fe.Field, "%v", err)

@@ -37,7 +37,7 @@ func ExampleAnalyse_unknownSource() {
 }
 
 func ExampleRun() {
-	in, err := training.Decode([]byte(`{
+	in, err := training.Parse([]byte(`{
 	  "year": "2020/21",
 	  "findings": [
 	    {"ref": "jtai-2020", "source": "inspections", "theme": "domestic abuse", "date": "2020-10-15", "severity": 4, "audience": "children"},

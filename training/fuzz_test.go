@@ -29,7 +29,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`[]`))
 	p := masa.Essex()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		in, err := training.Decode(data)
+		in, err := training.Parse(data)
 		if err != nil {
 			if !errors.Is(err, vocab.ErrInvalid) {
 				t.Fatalf("decode error is not ErrInvalid: %v", err)

@@ -2,6 +2,7 @@ package training
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
@@ -23,11 +24,23 @@ type Input struct {
 	Evaluation []Evidence `json:"evaluation,omitempty"`
 }
 
-// Decode decodes a training input document strictly: unknown fields,
+// Read reads at most vocab.MaxDocumentBytes from r and parses them with
+// [Parse].
+func Read(r io.Reader) (*Input, error) { return vocab.ReadWith(r, Parse) }
+
+// Load reads and parses the training input document file at path.
+func Load(path string) (*Input, error) { return vocab.LoadWith(path, Parse) }
+
+// Decode is the former name of [Parse].
+//
+// Deprecated: use Parse; Decode will be removed in the next release.
+func Decode(data []byte) (*Input, error) { return Parse(data) }
+
+// Parse decodes a training input document strictly: unknown fields,
 // values of the wrong type, malformed dates and trailing data are errors
 // naming the JSON path of the bad value. It checks the form only; [Run]
 // checks the content.
-func Decode(data []byte) (*Input, error) {
+func Parse(data []byte) (*Input, error) {
 	var in Input
 	if err := vocab.DecodeJSON(data, &in); err != nil {
 		return nil, fmt.Errorf("training: input: %w", err)

@@ -233,18 +233,18 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := training.Decode([]byte(tt.doc))
+			_, err := training.Parse([]byte(tt.doc))
 			var fe *vocab.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.field, fe.Field, "%v", err)
 			assert.Equal(t, tt.rule, fe.Rule)
 		})
 	}
-	in, err := training.Decode([]byte(`{"year":"2020/21","findings":[]}`))
+	in, err := training.Parse([]byte(`{"year":"2020/21","findings":[]}`))
 	require.NoError(t, err)
 	_, err = training.Run(masa.Essex(), in)
 	require.NoError(t, err, "a year with no findings is not an error")
-	in, err = training.Decode([]byte(`{"findings":[]}`))
+	in, err = training.Parse([]byte(`{"findings":[]}`))
 	require.NoError(t, err)
 	_, err = training.Run(masa.Essex(), in)
 	assert.Equal(t, "required", testcheck.Problems(t, err)["year"])

@@ -24,7 +24,7 @@ func sampleInput(t testing.TB) *training.Input {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "input-2020-21.json"))
 	require.NoError(t, err)
-	in, err := training.Decode(data)
+	in, err := training.Parse(data)
 	require.NoError(t, err)
 	return in
 }

@@ -5,7 +5,6 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -119,13 +118,10 @@ func Parse(data []byte) (File, error) {
 }
 
 // Read reads at most vocab.MaxDocumentBytes from r and parses them.
-func Read(r io.Reader) (File, error) {
-	data, err := io.ReadAll(io.LimitReader(r, vocab.MaxDocumentBytes+1))
-	if err != nil {
-		return File{}, fmt.Errorf("workdays: reading bank holiday file: %w", err)
-	}
-	return Parse(data)
-}
+func Read(r io.Reader) (File, error) { return vocab.ReadWith(r, Parse) }
+
+// Load reads and parses the bank holiday file at path.
+func Load(path string) (File, error) { return vocab.LoadWith(path, Parse) }
 
 // New returns a calendar holding exactly the holidays of f and covering
 // exactly f's years.
@@ -133,14 +129,9 @@ func New(f File) (*Calendar, error) { return (&Calendar{}).Extend(f) }
 
 // ExtendFile reads the JSON file at path and returns c extended with it.
 func (c *Calendar) ExtendFile(path string) (*Calendar, error) {
-	fh, err := os.Open(path)
+	f, err := Load(path)
 	if err != nil {
-		return nil, fmt.Errorf("workdays: %w", err)
-	}
-	defer fh.Close()
-	f, err := Read(fh)
-	if err != nil {
-		return nil, fmt.Errorf("%w (in %s)", err, path)
+		return nil, err
 	}
 	out, err := c.Extend(f)
 	if err != nil {

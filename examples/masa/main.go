@@ -72,7 +72,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	p := masa.Essex()
 	if *file != "" {
 		var err error
-		if p, err = masa.LoadFile(*file); err != nil {
+		if p, err = masa.Load(*file); err != nil {
 			fmt.Fprintln(stderr, err)
 			return 2
 		}

@@ -157,7 +157,7 @@ type writer interface {
 
 func write(w io.Writer, out *output, format string) error {
 	if format == "json" {
-		data, err := funding.EncodeJSON(out)
+		data, err := vocab.EncodeJSON(out)
 		if err != nil {
 			return err
 		}

@@ -123,7 +123,7 @@ func load(partnership, inputFile, findingsFile, planFile string) (*masa.Partners
 	p := masa.Essex()
 	if partnership != "" {
 		var err error
-		if p, err = masa.LoadFile(partnership); err != nil {
+		if p, err = masa.Load(partnership); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -134,7 +134,7 @@ func load(partnership, inputFile, findingsFile, planFile string) (*masa.Partners
 			return nil, nil, err
 		}
 	}
-	in, err := annualreport.Decode(data)
+	in, err := annualreport.Parse(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w (in %s)", err, name(inputFile, "the embedded sample"))
 	}
@@ -143,7 +143,7 @@ func load(partnership, inputFile, findingsFile, planFile string) (*masa.Partners
 		if err != nil {
 			return nil, nil, err
 		}
-		if in.Training, err = training.Decode(data); err != nil {
+		if in.Training, err = training.Parse(data); err != nil {
 			return nil, nil, fmt.Errorf("%w (in %s)", err, findingsFile)
 		}
 	}
@@ -152,7 +152,7 @@ func load(partnership, inputFile, findingsFile, planFile string) (*masa.Partners
 		if err != nil {
 			return nil, nil, err
 		}
-		if in.Scrutiny, err = scrutiny.DecodePlan(data); err != nil {
+		if in.Scrutiny, err = scrutiny.ParsePlan(data); err != nil {
 			return nil, nil, fmt.Errorf("%w (in %s)", err, planFile)
 		}
 	}

@@ -70,7 +70,7 @@ func writeFunding(w http.ResponseWriter, f format, v any, writeCSV func(*bytes.B
 		writeBytes(w, http.StatusOK, f.contentType(), buf.Bytes())
 		return nil
 	}
-	body, err := funding.EncodeJSON(v)
+	body, err := vocab.EncodeJSON(v)
 	if err != nil {
 		return err
 	}

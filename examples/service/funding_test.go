@@ -70,7 +70,7 @@ func fundingAnswer(t *testing.T, kind, format string, scenario []byte) []byte {
 		require.NoError(t, writeCSV(&b))
 		return b.Bytes()
 	}
-	b, err := funding.EncodeJSON(v)
+	b, err := vocab.EncodeJSON(v)
 	require.NoError(t, err)
 	return b
 }
@@ -176,7 +176,7 @@ func TestApportionProperty(t *testing.T) {
 		assert.True(t, sum.Equal(total), "parts sum to %s, not %s", sum, total)
 		want, err := funding.Apply(s)
 		require.NoError(t, err)
-		wantJSON, err := funding.EncodeJSON(want)
+		wantJSON, err := vocab.EncodeJSON(want)
 		require.NoError(t, err)
 		assert.Equal(t, string(wantJSON), rec.Body.String())
 	}

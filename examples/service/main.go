@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	}
 	p := masa.Essex()
 	if *data != "" {
-		if p, err = masa.LoadFile(*data); err != nil {
+		if p, err = masa.Load(*data); err != nil {
 			return err
 		}
 	}

@@ -173,7 +173,7 @@ func (s *server) validatePartnership(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	p, err := masa.Decode(data)
+	p, err := masa.Parse(data)
 	if err != nil {
 		return badRequest(inBody, err)
 	}

@@ -95,7 +95,7 @@ func (s *server) postPlan(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := masa.Decode(data)
+	p, err := masa.Parse(data)
 	if err != nil {
 		return badRequest(inBody, err)
 	}

@@ -9,7 +9,7 @@ import (
 
 // writeReviews writes v with the reviews package's deterministic encoding.
 func writeReviews(w http.ResponseWriter, v any) error {
-	body, err := reviews.Encode(v)
+	body, err := vocab.EncodeJSON(v)
 	if err != nil {
 		return err
 	}

@@ -57,11 +57,11 @@ func TestTimeline(t *testing.T) {
 			assertDocumented(t, "POST", target, rec.Code)
 			assert.Equal(t, "application/json", rec.Header().Get("Content-Type"))
 
-			c, err := reviews.DecodeCase(body)
+			c, err := reviews.ParseCase(body)
 			require.NoError(t, err)
 			st, err := e.Status(c, vocab.MustDate(tt.on))
 			require.NoError(t, err)
-			want, err := reviews.Encode(st)
+			want, err := vocab.EncodeJSON(st)
 			require.NoError(t, err)
 			assert.Equal(t, string(want), rec.Body.String())
 
@@ -81,14 +81,14 @@ func TestTimeline(t *testing.T) {
 // owner is the holder of the ratification lead area: the Assistant Chief
 // Constable for Essex.
 func TestTimelineOwnersFollowTheDate(t *testing.T) {
-	c, err := reviews.DecodeCase(caseFile(t, "open"))
+	c, err := reviews.ParseCase(caseFile(t, "open"))
 	require.NoError(t, err)
 	c.Events = append(c.Events,
 		reviews.Event{Step: "rapid-review", On: vocab.MustDate("2021-03-19"), By: "safeguarding partners"},
 		reviews.Event{Step: "panel-decision", On: vocab.MustDate("2021-04-09"), By: "the Panel", Outcome: "no-national-review"},
 		reviews.Event{Step: "local-recommendation", On: vocab.MustDate("2021-04-16"), By: "CSPR sub-committee", Outcome: "recommend-local-review", Criteria: []vocab.ID{"improvements"}},
 	)
-	body, err := reviews.Encode(c)
+	body, err := vocab.EncodeJSON(c)
 	require.NoError(t, err)
 	rec := call(newTestServer(t), "POST", "/v1/reviews/timeline?on=2021-04-20", body)
 	require.Equal(t, http.StatusOK, rec.Code, "%s", rec.Body)
@@ -125,7 +125,7 @@ func TestOverdue(t *testing.T) {
 	for _, f := range files {
 		b := caseFile(t, f)
 		bodies = append(bodies, b)
-		c, err := reviews.DecodeCase(b)
+		c, err := reviews.ParseCase(b)
 		require.NoError(t, err)
 		cases = append(cases, *c)
 	}
@@ -136,7 +136,7 @@ func TestOverdue(t *testing.T) {
 		assertDocumented(t, "POST", target, rec.Code)
 		rep, err := e.Overdue(cases, vocab.MustDate(on))
 		require.NoError(t, err)
-		want, err := reviews.Encode(overdueAnswer{Report: rep})
+		want, err := vocab.EncodeJSON(overdueAnswer{Report: rep})
 		require.NoError(t, err)
 		assert.Equal(t, string(want), rec.Body.String(), on)
 	}
@@ -190,7 +190,7 @@ func TestEscalation(t *testing.T) {
 	assertDocumented(t, "GET", "/v1/reviews/escalation", rec.Code)
 	levels, err := engine(t).Escalation(vocab.MustDate("2020-06-29"))
 	require.NoError(t, err)
-	want, err := reviews.Encode(escalationAnswer{Partnership: "escb", On: vocab.MustDate("2020-06-29"), Levels: levels})
+	want, err := vocab.EncodeJSON(escalationAnswer{Partnership: "escb", On: vocab.MustDate("2020-06-29"), Levels: levels})
 	require.NoError(t, err)
 	assert.Equal(t, string(want), rec.Body.String())
 	var got escalationAnswer
@@ -259,7 +259,7 @@ func TestTimelineProperty(t *testing.T) {
 		body := caseFile(t, f)
 		on := vocab.NewDate(2019+rng.IntN(7), 1, 1).AddDays(rng.IntN(366))
 		rec := call(h, "POST", "/v1/reviews/timeline?on="+on.String(), body)
-		c, err := reviews.DecodeCase(body)
+		c, err := reviews.ParseCase(body)
 		require.NoError(t, err)
 		st, err := reviews.StatusOf(p, c, on)
 		if err != nil {
@@ -267,7 +267,7 @@ func TestTimelineProperty(t *testing.T) {
 			continue
 		}
 		require.Equal(t, http.StatusOK, rec.Code, "%s on %s: %s", f, on, rec.Body)
-		want, err := reviews.Encode(st)
+		want, err := vocab.EncodeJSON(st)
 		require.NoError(t, err)
 		assert.Equal(t, string(want), rec.Body.String())
 	}
@@ -300,7 +300,7 @@ func TestOpenAPIReviewsEnums(t *testing.T) {
 	for f, orig := range originals {
 		for _, v := range facts[f].Enum {
 			c := bytes.Replace(caseFile(t, "open"), []byte(orig), []byte(`"`+f+`": "`+v+`"`), 1)
-			_, err := reviews.DecodeCase(c)
+			_, err := reviews.ParseCase(c)
 			assert.NoError(t, err, "%s %s is accepted", f, v)
 		}
 	}

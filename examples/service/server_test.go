@@ -82,7 +82,7 @@ func TestPartnershipIsCanonical(t *testing.T) {
 	rec := call(newTestServer(t), "GET", "/v1/partnership", nil)
 	require.Equal(t, http.StatusOK, rec.Code)
 	assert.Equal(t, string(masa.EssexJSON()), rec.Body.String())
-	p, err := masa.Decode(rec.Body.Bytes())
+	p, err := masa.Parse(rec.Body.Bytes())
 	require.NoError(t, err)
 	assert.Equal(t, masa.Essex(), p)
 }

@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	p := masa.Essex()
 	if *partnership != "" {
 		var err error
-		if p, err = masa.LoadFile(*partnership); err != nil {
+		if p, err = masa.Load(*partnership); err != nil {
 			return fail(err)
 		}
 	}
@@ -99,9 +99,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	}
 	var c *reviews.Case
 	if fs.NArg() == 1 {
-		c, err = reviews.LoadCaseFile(fs.Arg(0))
+		c, err = reviews.LoadCase(fs.Arg(0))
 	} else {
-		c, err = reviews.DecodeCase(exampleCase)
+		c, err = reviews.ParseCase(exampleCase)
 	}
 	if err != nil {
 		return fail(err)
@@ -111,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		return fail(err)
 	}
 	if *asJSON {
-		data, err := reviews.Encode(st)
+		data, err := vocab.EncodeJSON(st)
 		if err != nil {
 			return fail(err)
 		}

@@ -51,7 +51,7 @@ func TestEssexAsOfAfterSuccessionsIsValid(t *testing.T) {
 }
 
 func TestRiversideIsValidUnderWT2023(t *testing.T) {
-	p, err := masa.LoadFile("../testdata/riverside.json")
+	p, err := masa.Load("../testdata/riverside.json")
 	require.NoError(t, err)
 	rs, err := validate.Partnership(p, vocab.MustDate("2024-06-28"))
 	require.NoError(t, err)
@@ -190,7 +190,7 @@ func FuzzPartnership(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p, err := masa.Decode(data)
+		p, err := masa.Parse(data)
 		if err != nil {
 			return
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/vocab"
 )
 
 // DownloadKind names a file the page offers for download.
@@ -66,7 +67,7 @@ func (m *Model) Download(kind DownloadKind) (Download, error) {
 		}
 		return Download{Name: base + "-comparison.csv", Type: "text/csv;charset=utf-8", Data: b.Bytes()}, nil
 	case DownloadJSON:
-		data, err := funding.EncodeJSON(resultDocument{Scenario: m.Scenario, Result: m.Result, Comparison: m.Comparison})
+		data, err := vocab.EncodeJSON(resultDocument{Scenario: m.Scenario, Result: m.Result, Comparison: m.Comparison})
 		if err != nil {
 			return Download{}, err
 		}
