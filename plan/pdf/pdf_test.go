@@ -3,8 +3,10 @@ package pdf_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -369,4 +371,27 @@ func TestSparseAndLongPartnership(t *testing.T) {
 	assert.NotContains(t, ps[1], "Contact", "no contact block, no contents entry")
 	body := flat(strings.Join(ps, "\n"))
 	assert.Contains(t, body, "No funding table has been published for this edition.")
+}
+
+// TestLongNameIsCheap is the regression test for bug 1 of issue 13: the
+// footer's shortening of a long partnership name dropped one character at
+// a time and re-measured, so an 8,000-character name took seconds and
+// gigabytes. Memory, not time, is asserted: it grew with the square of the
+// name's length.
+func TestLongNameIsCheap(t *testing.T) {
+	alloc := func(n int) uint64 {
+		p := masa.Essex()
+		p.Name = strings.Repeat("x", n)
+		d, err := plan.Build(p)
+		require.NoError(t, err)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		require.NoError(t, pdf.Render(io.Discard, d))
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	short, long := alloc(100), alloc(20000)
+	t.Logf("allocated %d bytes for a 100-character name, %d for 20,000", short, long)
+	assert.Less(t, long, short+48<<20, "a 20,000-character name costs little more than a short one")
 }

@@ -326,20 +326,31 @@ func (r *renderer) furniture(p, last int) {
 }
 
 // fit shortens s with an ellipsis until it is at most w wide in the
-// current font.
+// current font. It keeps the longest prefix (trailing spaces dropped) that
+// fits with the ellipsis, found by binary search: the width of a prefix
+// never shrinks as it grows, so about log2(len) measurements suffice
+// where dropping one character at a time took time growing with the
+// square of the length (bug 1 of issue 13).
 func fit(f *gofpdf.Fpdf, s string, w float64) string {
 	if f.GetStringWidth(s) <= w {
 		return s
 	}
 	rs := []rune(s)
-	for len(rs) > 0 {
-		rs = rs[:len(rs)-1]
-		t := strings.TrimRight(string(rs), " ") + "…"
-		if f.GetStringWidth(t) <= w {
-			return t
+	cut := func(n int) string { return strings.TrimRight(string(rs[:n]), " ") + "…" }
+	// Invariant: a prefix of lo runes fits (or lo is 0); one of hi does not.
+	lo, hi := 0, len(rs)
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if f.GetStringWidth(cut(mid)) <= w {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return ""
+	if lo == 0 {
+		return ""
+	}
+	return cut(lo)
 }
 
 // section writes one section; listed sections get a contents entry.
