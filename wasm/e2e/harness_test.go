@@ -16,7 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/masa-go/masa/wasm/server"
+	"github.com/masa-go/masa/wasm/internal/server"
 )
 
 // The app is built once and served for every test by an httptest server,

@@ -13,7 +13,7 @@ import (
 
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
-	"github.com/masa-go/masa/wasm/server"
+	"github.com/masa-go/masa/wasm/internal/server"
 	"github.com/stretchr/testify/require"
 )
 

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"github.com/masa-go/masa/wasm/ui"
+	"github.com/masa-go/masa/wasm/internal/ui"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 

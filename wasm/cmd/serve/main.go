@@ -23,7 +23,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
-	"github.com/masa-go/masa/wasm/server"
+	"github.com/masa-go/masa/wasm/internal/server"
 )
 
 func main() {

@@ -1,6 +1,6 @@
 // Package ui is the funding scenarios page as go-app components, built
 // into the browser client (wasm/cmd/app) and prerendered by the server
-// (wasm/server).
+// (wasm/internal/server).
 //
 // The page renders a state.Model and hands every edit to the model's
 // methods; the sums, the explanations and the checks are the funding

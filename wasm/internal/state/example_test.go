@@ -3,7 +3,7 @@ package state_test
 import (
 	"fmt"
 
-	"github.com/masa-go/masa/wasm/state"
+	"github.com/masa-go/masa/wasm/internal/state"
 )
 
 // The page's model: edits go in as typed, and the result, the comparison

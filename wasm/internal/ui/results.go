@@ -2,7 +2,7 @@ package ui
 
 import (
 	"github.com/masa-go/masa/funding"
-	"github.com/masa-go/masa/wasm/state"
+	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 

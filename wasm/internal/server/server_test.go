@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/masa-go/masa/internal/golden"
-	"github.com/masa-go/masa/wasm/state"
+	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -250,7 +250,7 @@ func FuzzAcceptsGzip(f *testing.F) {
 func TestModuleRoot(t *testing.T) {
 	root, err := ModuleRoot(".")
 	require.NoError(t, err)
-	_, err = os.Stat(filepath.Join(root, "wasm", "server", "build.go"))
+	_, err = os.Stat(filepath.Join(root, "wasm", "internal", "server", "build.go"))
 	assert.NoError(t, err)
 
 	_, err = ModuleRoot(t.TempDir())
@@ -288,7 +288,7 @@ func TestClientDependencies(t *testing.T) {
 		"github.com/go-playground/validator/v10",
 		"github.com/jung-kurt/gofpdf",
 		"github.com/masa-go/masa/masa/validate",
-		"github.com/masa-go/masa/wasm/server",
+		"github.com/masa-go/masa/wasm/internal/server",
 		"github.com/masa-go/masa/plan",
 		"github.com/masa-go/masa/plan/pdf",
 		"net/http/httptest",

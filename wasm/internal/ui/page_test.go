@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/masa-go/masa/funding"
-	"github.com/masa-go/masa/wasm/state"
+	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"

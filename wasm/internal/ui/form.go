@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/masa-go/masa/funding"
-	"github.com/masa-go/masa/wasm/state"
+	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 

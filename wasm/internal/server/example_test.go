@@ -6,7 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 
-	"github.com/masa-go/masa/wasm/server"
+	"github.com/masa-go/masa/wasm/internal/server"
 )
 
 // New serves a bundle; here a stand-in module, so that no WebAssembly

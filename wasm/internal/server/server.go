@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/masa-go/masa/wasm/ui"
+	"github.com/masa-go/masa/wasm/internal/ui"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 

@@ -11,7 +11,7 @@ import (
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/plan"
 	"github.com/masa-go/masa/plan/pdf"
-	"github.com/masa-go/masa/wasm/state"
+	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/masa-go/masa/workdays"
 )
 

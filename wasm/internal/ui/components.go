@@ -6,7 +6,7 @@ import (
 
 	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/vocab"
-	"github.com/masa-go/masa/wasm/state"
+	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/shopspring/decimal"
 )
