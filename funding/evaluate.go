@@ -72,7 +72,7 @@ func (st *state) evaluate() (*Result, error) {
 		l := ResultLine{Org: c.org, Name: c.name, Role: c.role, Basis: c.basis, SetBy: c.setBy, Baseline: money(c.base, st.places), From: c.from}
 		by := "set by the baseline"
 		if c.setBy != "baseline" {
-			by = "set by " + c.setBy
+			by = "set by " + ChangeLabel(c.setBy)
 		}
 		switch c.basis {
 		case FixedBasis:

@@ -43,6 +43,56 @@ func writeSteps(bw *bufio.Writer, steps []Step) {
 	}
 }
 
+// UTF8BOM is the byte order mark that tells Excel on Windows a CSV file is
+// UTF-8. Without it Excel reads the file in the machine's code page and
+// shows "£" as "Â£". WriteCSV does not write it, because other programs
+// (and most scripts) read the mark as part of the first column's name;
+// write it first with [WriteBOM] for a file meant for Excel.
+const UTF8BOM = "\uFEFF"
+
+// WriteBOM writes [UTF8BOM] to w: call it before WriteCSV for finance
+// teams who open the file in Excel.
+func WriteBOM(w io.Writer) error {
+	_, err := io.WriteString(w, UTF8BOM)
+	return err
+}
+
+// CSVText neutralises a text cell as OWASP advises against CSV (formula)
+// injection: a cell whose first character, after any spaces, is =, +, -,
+// @, a tab or a carriage return is written with a leading apostrophe, so
+// that a spreadsheet shows it as text instead of running it as a formula.
+// Only text goes through it (names, IDs, explanations); amounts, rates and
+// percentages are written as plain decimal strings and stay numbers, a
+// negative one included.
+func CSVText(s string) string {
+	t := strings.TrimLeft(s, " ")
+	if t == "" {
+		return s
+	}
+	switch t[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// ChangeLabel writes a change's path, as in ResultLine.SetBy, the way a
+// person counts: "changes[3]" is "change 4". Other values ("baseline",
+// "projection") are returned as they are. The explanation sentences and
+// the CSV set_by column use it; JSON keeps the path, for programs.
+func ChangeLabel(setBy string) string {
+	rest, ok := strings.CutPrefix(setBy, "changes[")
+	if !ok {
+		return setBy
+	}
+	num, tail, ok := strings.Cut(rest, "]")
+	n, err := strconv.Atoi(num)
+	if !ok || err != nil || n < 0 || strconv.Itoa(n) != num {
+		return setBy
+	}
+	return "change " + strconv.Itoa(n+1) + tail
+}
+
 // CSVHeader returns the header row of [Result.WriteCSV], a new slice on
 // every call.
 func CSVHeader() []string {
@@ -50,7 +100,8 @@ func CSVHeader() []string {
 }
 
 // WriteCSV writes one row per contributor under [CSVHeader], then a total
-// row whose org is "total".
+// row whose org is "total". Text cells go through [CSVText]; the file is
+// UTF-8 without a byte order mark (see [WriteBOM]).
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(CSVHeader())
@@ -59,7 +110,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 		if l.Members > 0 {
 			members = strconv.Itoa(l.Members)
 		}
-		cw.Write([]string{string(l.Org), l.Name, string(l.Role), string(l.Basis), members, l.Rate.String(), l.Amount.String(), l.Quota.String(), string(l.Rounding), l.SetBy, l.Baseline.String(), l.Explanation})
+		cw.Write([]string{CSVText(string(l.Org)), CSVText(l.Name), CSVText(string(l.Role)), CSVText(string(l.Basis)), members, l.Rate.String(), l.Amount.String(), l.Quota.String(), CSVText(string(l.Rounding)), CSVText(ChangeLabel(l.SetBy)), l.Baseline.String(), CSVText(l.Explanation)})
 	}
 	cw.Write([]string{"total", "Total", "", "", "", "", r.Total.String(), "", "", "", "", ""})
 	cw.Flush()
@@ -87,15 +138,16 @@ func ComparisonCSVHeader() []string {
 
 // WriteCSV writes one row per contributor under [ComparisonCSVHeader],
 // then a total row whose org is "total". From lists source IDs separated
-// by spaces; percent is empty when old is zero.
+// by spaces; percent is empty when old is zero. Text cells go through
+// [CSVText].
 func (c *Comparison) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	cw.Write(ComparisonCSVHeader())
 	for _, rw := range c.Rows {
-		cw.Write([]string{string(rw.Org), rw.Name, joinIDs(rw.From), rw.Old.String(), rw.New.String(), rw.Change.String(), rw.Percent.String()})
+		cw.Write([]string{CSVText(string(rw.Org)), CSVText(rw.Name), CSVText(joinIDs(rw.From)), rw.Old.String(), rw.New.String(), rw.Change.String(), rw.Percent.String()})
 	}
 	t := c.Total
-	cw.Write([]string{"total", t.Name, "", t.Old.String(), t.New.String(), t.Change.String(), t.Percent.String()})
+	cw.Write([]string{"total", CSVText(t.Name), "", t.Old.String(), t.New.String(), t.Change.String(), t.Percent.String()})
 	cw.Flush()
 	return cw.Error()
 }
@@ -135,7 +187,8 @@ func (p *Projection) WriteText(w io.Writer) error {
 }
 
 // WriteCSV writes one row per contributor with a column per year (headed
-// "2021/22" and so on), then a total row whose org is "total".
+// "2021/22" and so on), then a total row whose org is "total". Text cells
+// go through [CSVText].
 func (p *Projection) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	head := []string{"org", "name"}
@@ -144,7 +197,7 @@ func (p *Projection) WriteCSV(w io.Writer) error {
 	}
 	cw.Write(head)
 	for _, org := range p.orgs() {
-		row := []string{string(org), p.name(org)}
+		row := []string{CSVText(string(org)), CSVText(p.name(org))}
 		for _, r := range p.Years {
 			l, _ := r.Line(org)
 			row = append(row, l.Amount.String())

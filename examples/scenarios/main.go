@@ -21,6 +21,13 @@
 // spreadsheet can open directly. As JSON, the output is one object with a
 // member per section (and the scenario itself).
 //
+// With -format csv, -bom starts the output with a UTF-8 byte order mark,
+// which Excel on Windows needs to read "£" and accented names correctly
+// (finance teams: use -only result -format csv -bom > allocation.csv).
+// Text cells that a spreadsheet would run as a formula (starting with =,
+// +, -, @, a tab or a carriage return) are written with a leading
+// apostrophe; amounts stay numbers.
+//
 // The exit status is 0 on success and 2 when the flags or the scenario
 // are wrong; errors name the field of the scenario file and its value.
 package main
@@ -77,6 +84,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	only := fs.String("only", "", "print one section: baseline, result, comparison or projection")
 	years := fs.Int("years", 3, "years in the projection, the scenario's year first")
 	uplift := fs.String("uplift", "2", "yearly uplift for the projection, in percent (negative for a cut)")
+	bom := fs.Bool("bom", false, "with -format csv, start with a UTF-8 byte order mark for Excel on Windows")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -92,6 +100,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if !slices.Contains([]string{"text", "csv", "json"}, *format) {
 		return fail(fmt.Errorf("-format %q: use text, csv or json", *format))
+	}
+	if *bom && *format != "csv" {
+		return fail(fmt.Errorf("-bom is for -format csv, not %s", *format))
 	}
 	if *only != "" && !slices.Contains(sections, *only) {
 		return fail(fmt.Errorf("-only %q: use baseline, result, comparison or projection", *only))
@@ -140,6 +151,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			out.Comparison = keep.Comparison
 		case "projection":
 			out.Projection = keep.Projection
+		}
+	}
+	if *bom {
+		if err := funding.WriteBOM(stdout); err != nil {
+			return fail(err)
 		}
 	}
 	if err := write(stdout, &out, *format); err != nil {

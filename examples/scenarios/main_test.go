@@ -58,6 +58,7 @@ func TestRunErrors(t *testing.T) {
 		{"bad scenario", []string{"-scenario", "testdata/bad.json"}, []string{`changes[0].amount: has pence, but the rounding unit is whole pounds (value "100.50")`}},
 		{"unknown flag", []string{"-colour"}, []string{"flag provided but not defined"}},
 		{"extra argument", []string{"extra"}, []string{`unexpected argument "extra"`}},
+		{"bom without csv", []string{"-bom"}, []string{"-bom is for -format csv"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,4 +69,13 @@ func TestRunErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBOMForExcel: -bom starts the CSV with a UTF-8 byte order mark and
+// the pound sign survives (issue 13, bug 3).
+func TestBOMForExcel(t *testing.T) {
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-format", "csv", "-only", "result", "-bom"}, &out, &errOut), errOut.String())
+	assert.True(t, bytes.HasPrefix(out.Bytes(), []byte("\xef\xbb\xbforg,name,")), "starts with the BOM, then the header")
+	assert.Contains(t, out.String(), "£")
 }

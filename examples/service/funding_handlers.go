@@ -59,10 +59,18 @@ func (s *server) readScenario(w http.ResponseWriter, r *http.Request) (*funding.
 }
 
 // writeFunding writes v, a funding result, comparison or projection, as
-// JSON (funding.EncodeJSON) or as CSV (writeCSV).
-func writeFunding(w http.ResponseWriter, f format, v any, writeCSV func(*bytes.Buffer) error) error {
+// JSON (funding.EncodeJSON) or as CSV (writeCSV). With ?bom=true the CSV
+// starts with a UTF-8 byte order mark, for Excel on Windows.
+func writeFunding(w http.ResponseWriter, r *http.Request, f format, v any, writeCSV func(*bytes.Buffer) error) error {
+	bom, err := boolParam(r, "bom")
+	if err != nil {
+		return err
+	}
 	if f == formatCSV {
 		var buf bytes.Buffer
+		if bom {
+			buf.WriteString(funding.UTF8BOM)
+		}
 		if err := writeCSV(&buf); err != nil {
 			return err
 		}
@@ -103,7 +111,7 @@ func (s *server) apportion(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeFunding(w, f, res, func(b *bytes.Buffer) error { return res.WriteCSV(b) })
+	return writeFunding(w, r, f, res, func(b *bytes.Buffer) error { return res.WriteCSV(b) })
 }
 
 // compare applies a posted scenario and sets the result beside its
@@ -114,7 +122,7 @@ func (s *server) compare(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	c := res.Compare()
-	return writeFunding(w, f, c, func(b *bytes.Buffer) error { return c.WriteCSV(b) })
+	return writeFunding(w, r, f, c, func(b *bytes.Buffer) error { return c.WriteCSV(b) })
 }
 
 // project carries a posted scenario forward over the number of years in
@@ -151,7 +159,7 @@ func (s *server) project(w http.ResponseWriter, r *http.Request) error {
 		}
 		return rulesBroken(err)
 	}
-	return writeFunding(w, f, p, func(b *bytes.Buffer) error { return p.WriteCSV(b) })
+	return writeFunding(w, r, f, p, func(b *bytes.Buffer) error { return p.WriteCSV(b) })
 }
 
 // onlyFields reports whether err carries field errors and all of them
