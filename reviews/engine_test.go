@@ -369,14 +369,17 @@ func TestStatusDates(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "on", fe.Field)
 
-	// Deadlines past the calendar's last year are an error, not a guess.
+	// Deadlines past the announced bank holidays are counted over the
+	// standing pattern, and say so.
 	late := &reviews.Case{Ref: "D-2", Facts: serious("2027-12-24")}
-	_, err = e.Status(late, d("2027-12-24"))
-	require.ErrorAs(t, err, &fe)
-	assert.ErrorIs(t, err, vocab.ErrNotFound)
-	assert.Contains(t, err.Error(), "2028")
+	st, err := e.Status(late, d("2027-12-24"))
+	require.NoError(t, err)
+	n, _ := st.Step("notify-panel")
+	assert.Equal(t, "2028-01-05", n.Due.String())
+	assert.True(t, n.Provisional)
+	assert.Contains(t, n.DueRule, "provisional")
 
-	// ... until the calendar is extended.
+	// A calendar extended with the year's announced days is not provisional.
 	f, err := workdays.Parse([]byte(`{"years":[2028],"holidays":[
 		{"date":"2028-01-03","name":"New Year's Day (substitute day)","kind":"substitute"},
 		{"date":"2028-04-14","name":"Good Friday"},{"date":"2028-04-17","name":"Easter Monday"},
@@ -387,10 +390,12 @@ func TestStatusDates(t *testing.T) {
 	require.NoError(t, err)
 	e2, err := reviews.New(masa.Essex(), reviews.WithCalendar(cal))
 	require.NoError(t, err)
-	st, err := e2.Status(late, d("2027-12-24"))
+	st, err = e2.Status(late, d("2027-12-24"))
 	require.NoError(t, err)
-	n, _ := st.Step("notify-panel")
+	n, _ = st.Step("notify-panel")
 	assert.Equal(t, "2028-01-05", n.Due.String(), "over Christmas and the New Year substitute day of 2028")
+	assert.False(t, n.Provisional)
+	assert.NotContains(t, n.DueRule, "provisional")
 	assert.Same(t, cal, e2.Calendar())
 }
 

@@ -77,6 +77,11 @@ type StepStatus struct {
 	Due vocab.Date `json:"due,omitzero"`
 	// DueRule says how Due is worked out, in words.
 	DueRule string `json:"dueRule,omitempty"`
+	// Provisional reports that Due was counted over a year whose bank
+	// holidays are not yet announced, from the calendar's standing
+	// pattern (see workdays.Calendar.Provisional): it may move when they
+	// are.
+	Provisional bool `json:"provisional,omitempty"`
 	// NotBefore is the earliest date the step may be done, when known.
 	NotBefore vocab.Date `json:"notBefore,omitzero"`
 	// Overdue reports that the step is not done and Due has passed.
@@ -248,6 +253,7 @@ func (e *Engine) status(t *trail, on vocab.Date) (*Status, error) {
 		}
 		if s.hasDue {
 			ss.Due = s.due
+			ss.Provisional = t.provisional(cs.due, on, s.due)
 		}
 		if s.overdue(on) {
 			ss.Overdue, ss.DaysOverdue = true, on.DaysSince(s.due)
@@ -313,6 +319,16 @@ func (s *Status) NextSteps() []StepStatus {
 	return out
 }
 
+// provisional reports whether the working-day clock k, due on due, was
+// counted over a provisional year of the calendar.
+func (t *trail) provisional(k *cclock, on, due vocab.Date) bool {
+	if k == nil || k.WorkingDays == 0 {
+		return false
+	}
+	from, ok := t.anchorDate(k, on)
+	return ok && t.cal.Provisional(from, due)
+}
+
 // dueRule says how a clock's date is worked out, with the dates.
 func (t *trail) dueRule(k *cclock, on vocab.Date) string {
 	from, ok := t.anchorDate(k, on)
@@ -323,11 +339,17 @@ func (t *trail) dueRule(k *cclock, on vocab.Date) string {
 		}
 		return k.Text + " (" + waiting + ")"
 	}
+	provisional := ""
+	if k.WorkingDays != 0 {
+		if due, err := t.cal.AddWorkingDays(from, k.WorkingDays); err == nil && t.cal.Provisional(from, due) {
+			provisional = " (provisional: counted over bank holidays not yet announced)"
+		}
+	}
 	switch {
 	case k.WorkingDays > 0:
-		return fmt.Sprintf("%s: %s is day 0, and the deadline is the %s working day after it", k.Text, from.Long(), ordinal(k.WorkingDays))
+		return fmt.Sprintf("%s: %s is day 0, and the deadline is the %s working day after it%s", k.Text, from.Long(), ordinal(k.WorkingDays), provisional)
 	case k.WorkingDays < 0:
-		return fmt.Sprintf("%s: the %s working day before %s", k.Text, ordinal(-k.WorkingDays), from.Long())
+		return fmt.Sprintf("%s: the %s working day before %s%s", k.Text, ordinal(-k.WorkingDays), from.Long(), provisional)
 	case k.Days != 0:
 		return fmt.Sprintf("%s: %d days from %s", k.Text, k.Days, from.Long())
 	}

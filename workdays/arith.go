@@ -3,6 +3,7 @@ package workdays
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strconv"
 
 	"github.com/masa-go/masa/vocab"
@@ -22,16 +23,50 @@ func (c *Calendar) working(z int) bool {
 }
 
 // check returns the day number of d, or an error when d is not a real
-// date or lies in a year the calendar does not cover.
+// date or lies in a year the calendar neither covers nor can compute.
 func (c *Calendar) check(d vocab.Date) (int, error) {
 	if !d.Valid() {
 		return 0, fmt.Errorf("workdays: %w", vocab.Invalid("date", "date", d.String(), "is not a real calendar date"))
 	}
 	z := dayNumber(d)
-	if !c.covered(z) {
+	if !c.covered(z) && !c.provisionalYear(d.Year) {
 		return 0, c.uncovered(z)
 	}
 	return z, nil
+}
+
+// cursor answers whether days are open, day by day, for counts that leave
+// the covered years. It remembers the last provisional year it computed,
+// so a count that runs through a year computes it once.
+type cursor struct {
+	c        *Calendar
+	year     int // the provisional year in closed, or 0
+	from, to int // day numbers of 1 January and 31 December of year
+	closed   []int
+}
+
+// open reports whether day z is a working day, or an error when z is in a
+// year the calendar neither covers nor can compute.
+func (k *cursor) open(z int) (bool, error) {
+	if k.c.covered(z) {
+		return k.c.working(z), nil
+	}
+	if k.year == 0 || z < k.from || z > k.to {
+		y := dateOf(z).Year
+		if z < dayNumber(vocab.NewDate(1, 1, 1)) || !k.c.provisionalYear(y) {
+			return false, k.c.uncovered(z)
+		}
+		k.year = y
+		k.from, k.to = dayNumber(vocab.NewDate(y, 1, 1)), dayNumber(vocab.NewDate(y, 12, 31))
+		k.closed = k.closed[:0]
+		for _, h := range k.c.pattern.Year(y) {
+			k.closed = append(k.closed, dayNumber(h.Date))
+		}
+	}
+	if isWeekend(z) {
+		return false, nil
+	}
+	return !slices.Contains(k.closed, z), nil
 }
 
 // uncovered returns the error for arithmetic that needs day z.
@@ -44,6 +79,9 @@ func (c *Calendar) uncovered(z int) error {
 		if n != c.years[n-1]-c.years[0]+1 {
 			have = "some of the years " + have
 		}
+	}
+	if c.pattern != nil {
+		have += ", and later years provisionally from its standing pattern"
 	}
 	return fmt.Errorf("workdays: %w", &vocab.FieldError{
 		Field: "date", Rule: "covered-year", Value: d.String(), Kind: vocab.ErrNotFound,
@@ -58,7 +96,8 @@ func (c *Calendar) IsWorkingDay(d vocab.Date) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return c.working(z), nil
+	k := cursor{c: c}
+	return k.open(z)
 }
 
 // AddWorkingDays returns the nth working day after d, counting d itself as
@@ -80,12 +119,20 @@ func (c *Calendar) AddWorkingDays(d vocab.Date, n int) (vocab.Date, error) {
 	if n < 0 {
 		step, n = -1, -n
 	}
+	k := cursor{c: c}
 	for n > 0 {
 		z += step
-		if !c.covered(z) {
-			return vocab.Date{}, c.uncovered(z)
+		if c.covered(z) {
+			if c.working(z) {
+				n--
+			}
+			continue
 		}
-		if c.working(z) {
+		open, err := k.open(z)
+		if err != nil {
+			return vocab.Date{}, err
+		}
+		if open {
 			n--
 		}
 	}
@@ -121,7 +168,7 @@ func (c *Calendar) WorkingDaysBetween(from, to vocab.Date) (int, error) {
 	// be covered, and the working days are the covered days not closed.
 	lo, hi := a+1-c.base, b-c.base
 	if lo < 0 || hi >= c.span {
-		return 0, c.firstUncovered(a+1, b)
+		return c.countSlowly(a+1, b, sign)
 	}
 	known, closed := 0, 0
 	for w := lo / 64; w <= hi/64; w++ {
@@ -136,18 +183,24 @@ func (c *Calendar) WorkingDaysBetween(from, to vocab.Date) (int, error) {
 		closed += bits.OnesCount64(c.closed[w] & mask)
 	}
 	if known != hi-lo+1 {
-		return 0, c.firstUncovered(a+1, b)
+		return c.countSlowly(a+1, b, sign)
 	}
 	return sign * (known - closed), nil
 }
 
-// firstUncovered returns the error for the first day from a to b that is
-// in a year the calendar does not cover.
-func (c *Calendar) firstUncovered(a, b int) error {
+// countSlowly counts the working days from day a to day b, one at a time,
+// for a span that leaves the covered years.
+func (c *Calendar) countSlowly(a, b, sign int) (int, error) {
+	k := cursor{c: c}
+	n := 0
 	for z := a; z <= b; z++ {
-		if !c.covered(z) {
-			return c.uncovered(z)
+		open, err := k.open(z)
+		if err != nil {
+			return 0, err
+		}
+		if open {
+			n++
 		}
 	}
-	return c.uncovered(b)
+	return sign * n, nil
 }

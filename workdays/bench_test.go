@@ -31,3 +31,16 @@ func BenchmarkWorkingDaysBetween(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAddWorkingDaysProvisional is the same deadline in a year past
+// the announced lists, counted over the standing pattern's days.
+func BenchmarkAddWorkingDaysProvisional(b *testing.B) {
+	c := workdays.EnglandAndWales()
+	from := vocab.MustDate("2030-05-03")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.AddWorkingDays(from, 15); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

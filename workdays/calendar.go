@@ -1,7 +1,6 @@
 package workdays
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -70,9 +69,11 @@ type File struct {
 	Cancelled []vocab.Date `json:"cancelled,omitempty"`
 }
 
-// Calendar is a table of bank holidays over a set of covered years. A
-// Calendar never changes once made, so one value may be shared by any
-// number of goroutines; [Calendar.Extend] returns a new Calendar.
+// Calendar is a table of bank holidays over a set of covered years, and
+// optionally a standing [Pattern] that gives the bank holidays of any
+// later year provisionally. A Calendar never changes once made, so one
+// value may be shared by any number of goroutines; [Calendar.Extend]
+// returns a new Calendar.
 type Calendar struct {
 	holidays map[int]Holiday // by day number
 	years    []int           // covered years, ascending
@@ -80,8 +81,13 @@ type Calendar struct {
 	span     int             // number of days from base to 31 December of the last year
 	closed   []uint64        // bit i: day base+i is a weekend or a bank holiday
 	known    []uint64        // bit i: day base+i is in a covered year
+	pattern  *Pattern        // gives the provisional years, or nil
 }
 
+// englandAndWalesJSON holds the years whose bank holidays have been
+// announced, and the announced departures from the standing pattern in
+// them: the days moved and the one-off days.
+//
 //go:embed data/england-and-wales.json
 var englandAndWalesJSON []byte
 
@@ -89,7 +95,7 @@ var englandAndWales = sync.OnceValue(func() *Calendar {
 	f, err := Parse(englandAndWalesJSON)
 	if err == nil {
 		var c *Calendar
-		if c, err = New(f); err == nil {
+		if c, err = FromPattern(EnglandAndWalesPattern(), f); err == nil {
 			return c
 		}
 	}
@@ -97,14 +103,34 @@ var englandAndWales = sync.OnceValue(func() *Calendar {
 	panic(fmt.Sprintf("workdays: embedded bank holidays: %v", err))
 })
 
-// EnglandAndWales returns the bank holidays of England and Wales for 2018
-// to 2027, as announced, with the one-off days and substitute days. The
-// same Calendar is returned on every call; it cannot be changed.
+// EnglandAndWales returns the bank holidays of England and Wales. The
+// years 2018 to 2027, whose bank holidays have been announced, are
+// covered: each is the standing pattern ([EnglandAndWalesPattern]) with
+// the announced changes applied, the early May bank holiday moved to 8 May
+// 2020 for VE Day, the spring bank holiday moved to 2 June 2022 with the
+// Platinum Jubilee on 3 June, the State Funeral of Queen Elizabeth II on
+// 19 September 2022 and the coronation of King Charles III on 8 May 2023.
+// A test checks every covered year against the announced lists.
+//
+// Any later year is provisional: its bank holidays are the standing
+// pattern's, which a proclamation may yet change. Arithmetic over such a
+// year works, and [Calendar.Provisional] says that it did. Extending the
+// calendar with a year's announced bank holidays makes that year covered.
+//
+// The same Calendar is returned on every call; it cannot be changed.
 func EnglandAndWales() *Calendar { return englandAndWales() }
 
-// EnglandAndWalesJSON returns the embedded table behind EnglandAndWales
-// as a File in JSON, a model for files that extend it.
-func EnglandAndWalesJSON() []byte { return bytes.Clone(englandAndWalesJSON) }
+// EnglandAndWalesJSON returns the covered years of EnglandAndWales as a
+// File in JSON, every bank holiday listed, a model for files that extend
+// it.
+func EnglandAndWalesJSON() []byte {
+	b, err := vocab.EncodeJSON(EnglandAndWales().File())
+	if err != nil {
+		// A File of valid dates and strings always encodes.
+		panic(fmt.Sprintf("workdays: encoding the embedded calendar: %v", err))
+	}
+	return b
+}
 
 // Parse decodes a File from JSON strictly (unknown fields, wrong types and
 // malformed dates are errors naming the JSON path, see vocab.DecodeJSON).
@@ -124,8 +150,29 @@ func Read(r io.Reader) (File, error) { return vocab.ReadWith(r, Parse) }
 func Load(path string) (File, error) { return vocab.LoadWith(path, Parse) }
 
 // New returns a calendar holding exactly the holidays of f and covering
-// exactly f's years.
+// exactly f's years. It has no pattern, so it has no provisional years.
 func New(f File) (*Calendar, error) { return (&Calendar{}).Extend(f) }
+
+// FromPattern returns a calendar that covers f's years with the bank
+// holidays that p gives for each, f's cancelled days removed and f's
+// holidays added: f lists only the departures from the pattern. Years
+// after p.From that f does not cover are provisional, computed from p.
+func FromPattern(p Pattern, f File) (*Calendar, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	base := File{Years: f.Years}
+	for _, y := range f.Years {
+		if y >= 1 && y <= 9999 {
+			base.Holidays = append(base.Holidays, p.Year(y)...)
+		}
+	}
+	c, err := (&Calendar{pattern: &p}).Extend(base)
+	if err != nil {
+		return nil, err
+	}
+	return c.Extend(File{Holidays: f.Holidays, Cancelled: f.Cancelled})
+}
 
 // ExtendFile reads the JSON file at path and returns c extended with it.
 func (c *Calendar) ExtendFile(path string) (*Calendar, error) {
@@ -217,7 +264,7 @@ func (c *Calendar) Extend(f File) (*Calendar, error) {
 		years = append(years, y)
 	}
 	slices.Sort(years)
-	return build(days, years), nil
+	return build(days, years, c.pattern), nil
 }
 
 func checkHoliday(field string, h Holiday, covered map[int]bool) *vocab.FieldError {
@@ -242,8 +289,8 @@ func checkHoliday(field string, h Holiday, covered map[int]bool) *vocab.FieldErr
 }
 
 // build makes the lookup tables for holidays over the covered years.
-func build(days map[int]Holiday, years []int) *Calendar {
-	c := &Calendar{holidays: days, years: years}
+func build(days map[int]Holiday, years []int, p *Pattern) *Calendar {
+	c := &Calendar{holidays: days, years: years, pattern: p}
 	if len(years) == 0 {
 		return c
 	}
@@ -280,9 +327,13 @@ func (c *Calendar) Covers(y int) bool {
 	return ok
 }
 
-// Holidays returns the bank holidays of year y in date order, or nil when
-// the calendar does not cover y.
+// Holidays returns the bank holidays of year y in date order. For a
+// provisional year they are the pattern's; for a year the calendar
+// neither covers nor can compute, Holidays returns nil.
 func (c *Calendar) Holidays(y int) []Holiday {
+	if c.provisionalYear(y) {
+		return c.pattern.Year(y)
+	}
 	var out []Holiday
 	for _, h := range c.holidays {
 		if h.Date.Year == y {
@@ -298,8 +349,48 @@ func (c *Calendar) Holiday(d vocab.Date) (Holiday, bool) {
 	if !d.Valid() {
 		return Holiday{}, false
 	}
+	if c.provisionalYear(d.Year) {
+		for _, h := range c.pattern.Year(d.Year) {
+			if h.Date == d {
+				return h, true
+			}
+		}
+		return Holiday{}, false
+	}
 	h, ok := c.holidays[dayNumber(d)]
 	return h, ok
+}
+
+// Pattern returns the standing pattern that gives the calendar's
+// provisional years, if it has one.
+func (c *Calendar) Pattern() (Pattern, bool) {
+	if c.pattern == nil {
+		return Pattern{}, false
+	}
+	return *c.pattern, true
+}
+
+// Provisional reports whether any day from one date to the other, in
+// either order, lies in a provisional year: a year the calendar does not
+// cover, whose bank holidays come from its standing pattern. A deadline
+// counted over such a day may move when the year's bank holidays are
+// announced.
+func (c *Calendar) Provisional(from, to vocab.Date) bool {
+	a, b := from.Year, to.Year
+	if b < a {
+		a, b = b, a
+	}
+	for y := a; y <= b; y++ {
+		if c.provisionalYear(y) {
+			return true
+		}
+	}
+	return false
+}
+
+// provisionalYear reports whether year y is computed from the pattern.
+func (c *Calendar) provisionalYear(y int) bool {
+	return c.pattern != nil && y >= c.pattern.From && y <= 9999 && !c.Covers(y)
 }
 
 // File returns the calendar's contents as a File, holidays in date order:

@@ -1,14 +1,21 @@
 // Package workdays counts working days in England and Wales.
 //
 // A working day is a day that is neither a Saturday, a Sunday nor a bank
-// holiday in England and Wales. The bank holidays are data, not a rule
-// that computes them: [EnglandAndWales] holds every bank holiday from 2018
-// to 2027 as announced, including the one-off days (the early May bank
-// holiday moved to 8 May 2020 for VE Day, the spring bank holiday moved to
-// 2 June 2022 and the Platinum Jubilee on 3 June 2022, the State Funeral of
-// Queen Elizabeth II on 19 September 2022 and the coronation of King
-// Charles III on 8 May 2023) and every substitute day. New announcements
-// are added with [Calendar.Extend], from a [File] in Go or in JSON.
+// holiday in England and Wales. [EnglandAndWales] computes the bank
+// holidays of any year from the standing pattern ([EnglandAndWalesPattern]:
+// New Year's Day, Good Friday, Easter Monday, the first and last Mondays of
+// May, the last Monday of August, Christmas Day and Boxing Day, with
+// substitute days for fixed days that fall at a weekend), and lists the
+// announced exceptions as data: the early May bank holiday moved to 8 May
+// 2020 for VE Day, the spring bank holiday moved to 2 June 2022 and the
+// Platinum Jubilee on 3 June 2022, the State Funeral of Queen Elizabeth II
+// on 19 September 2022 and the coronation of King Charles III on 8 May
+// 2023. The years 2018 to 2027, whose bank holidays have been announced,
+// are covered, and a test checks each against the announced list. Later
+// years are provisional: arithmetic over them works, and
+// [Calendar.Provisional] reports that a result rests on days not yet
+// announced. New announcements are added with [Calendar.Extend], from a
+// [File] in Go or in JSON, and override the pattern for their years.
 //
 // # Counting convention
 //
@@ -23,9 +30,10 @@
 // be done.
 //
 // A Calendar covers whole years. Arithmetic that would need a day in a
-// year the calendar does not cover returns an error matching
-// vocab.ErrNotFound instead of guessing, so a deadline is never computed
-// without the bank holidays that might move it.
+// year the calendar neither covers nor computes provisionally (for
+// EnglandAndWales, a year before 2018; for a calendar made by [New] from
+// a file alone, any year outside the file) returns an error matching
+// vocab.ErrNotFound instead of guessing.
 //
 // # Time zone
 //

@@ -47,14 +47,34 @@ func ExampleCalendar_Extend() {
 		fmt.Println(err)
 		return
 	}
-	due, _ := c.AddWorkingDays(vocab.MustDate("2027-12-24"), 5)
-	fmt.Println(due)
+	from := vocab.MustDate("2027-12-24")
+	due, _ := c.AddWorkingDays(from, 5)
+	fmt.Println(due, "provisional:", c.Provisional(from, due))
+	// Output:
+	// 2028-01-05 provisional: false
+}
 
-	_, err = workdays.EnglandAndWales().AddWorkingDays(vocab.MustDate("2027-12-24"), 5)
+func ExampleCalendar_Provisional() {
+	c := workdays.EnglandAndWales()
+	from := vocab.MustDate("2027-12-24")
+	due, err := c.AddWorkingDays(from, 5)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(due, "provisional:", c.Provisional(from, due))
+	for _, h := range c.Holidays(2028)[:3] {
+		fmt.Println(h.Date, h.Name)
+	}
+
+	_, err = c.AddWorkingDays(vocab.MustDate("2018-01-02"), -1)
 	fmt.Println(err)
 	// Output:
-	// 2028-01-05
-	// workdays: date: needs the bank holidays of 2028, which the calendar does not have (it covers 2018 to 2027); extend it with the year's bank holidays (value "2028-01-01", rule covered-year)
+	// 2028-01-05 provisional: true
+	// 2028-01-03 New Year's Day (substitute day)
+	// 2028-04-14 Good Friday
+	// 2028-04-17 Easter Monday
+	// workdays: date: needs the bank holidays of 2017, which the calendar does not have (it covers 2018 to 2027, and later years provisionally from its standing pattern); extend it with the year's bank holidays (value "2017-12-31", rule covered-year)
 }
 
 func ExampleDateInLondon() {

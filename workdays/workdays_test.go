@@ -51,6 +51,7 @@ func TestEnglandAndWalesHolidays(t *testing.T) {
 	assert.Nil(t, c.Holidays(2017))
 	assert.True(t, c.Covers(2027))
 	assert.False(t, c.Covers(2028))
+	assert.Len(t, c.Holidays(2028), 8, "2028 is provisional, from the standing pattern")
 }
 
 func TestOneOffDays(t *testing.T) {
@@ -119,9 +120,12 @@ func TestAddWorkingDays(t *testing.T) {
 		{"leap day", "2024-02-28", 1, "2024-02-29", ""},
 		{"backwards over the VE Day holiday", "2020-05-11", -1, "2020-05-07", ""},
 		{"7 days before, over the New Year substitute", "2023-01-10", -7, "2022-12-29", ""},
-		{"past the end of the table", "2027-12-24", 4, "", "2028"},
+		{"into 2028, provisional, over its New Year substitute", "2027-12-24", 4, "2028-01-04", ""},
+		{"the issue's deadline into 2028", "2027-12-24", 5, "2028-01-05", ""},
+		{"start in a provisional year", "2030-01-02", 1, "2030-01-03", ""},
+		{"Christmas 2033, provisional, both days substituted", "2032-12-24", 1, "2032-12-29", ""},
+		{"Easter 2038, provisional", "2038-04-22", 1, "2038-04-27", ""},
 		{"before the start of the table", "2018-01-02", -1, "", "2017"},
-		{"start outside the table", "2030-01-02", 1, "", "2030"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -176,7 +180,11 @@ func TestWorkingDaysBetween(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, got, "%s to %s", tt.from, tt.to)
 	}
-	_, err := c.WorkingDaysBetween(d("2027-12-01"), d("2028-01-05"))
+	got, err := c.WorkingDaysBetween(d("2027-12-01"), d("2028-01-05"))
+	require.NoError(t, err)
+	assert.Equal(t, 22, got, "20 working days left in December 2027, then 4 and 5 January 2028")
+	assert.True(t, c.Provisional(d("2027-12-01"), d("2028-01-05")))
+	_, err = c.WorkingDaysBetween(d("2017-12-01"), d("2018-01-05"))
 	assert.ErrorIs(t, err, vocab.ErrNotFound)
 }
 

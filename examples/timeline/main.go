@@ -147,6 +147,9 @@ func printStatus(w io.Writer, st *reviews.Status, c *reviews.Case) {
 			due := "not yet known"
 			if !s.Due.IsZero() {
 				due = s.Due.Weekday().String() + " " + s.Due.Long()
+				if s.Provisional {
+					due += " (provisional)"
+				}
 			}
 			fmt.Fprintf(w, "    due:   %s\n", due)
 			fmt.Fprintf(w, "           %s\n", s.DueRule)
