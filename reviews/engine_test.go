@@ -456,18 +456,19 @@ func TestOverdueReport(t *testing.T) {
 	cases := []reviews.Case{
 		{Ref: "A", Facts: serious("2021-03-01")},                 // nothing done: notification and rapid review overdue
 		*lifecycle(t),                                            // everything on time
-		{Ref: "B", Facts: serious("2021-06-01")},                 // not yet known on the report date
+		{Ref: "B", Facts: serious("2021-06-01")},                 // known only after the report date: a problem
 		{Ref: "C", Facts: reviews.Facts{Aware: d("2021-03-01")}}, // facts missing
 	}
 	r, err := e.Overdue(cases, d("2021-04-01"))
 	require.Error(t, err)
 	ps := vocab.AsProblems(err)
-	require.Len(t, ps, 1)
-	assert.Equal(t, "cases[3].facts.harm", ps[0].Field)
+	require.Len(t, ps, 2)
+	assert.Equal(t, "cases[2].facts.aware", ps[0].Field)
+	assert.Equal(t, "after-on", ps[0].Rule)
+	assert.Equal(t, "cases[3].facts.harm", ps[1].Field)
 	assert.Equal(t, 4, r.Cases)
 	assert.Equal(t, 2, r.Open)
-	assert.Equal(t, 1, r.NotYet)
-	assert.Equal(t, 1, r.Problems)
+	assert.Equal(t, 2, r.Problems)
 	var got []string
 	for _, it := range r.Overdue {
 		got = append(got, fmt.Sprintf("%s %s %s %d %s", it.Ref, it.Step, it.Due, it.DaysOverdue, it.Owner.Ref))

@@ -16,12 +16,11 @@ import (
 type Report struct {
 	On vocab.Date `json:"on"`
 	// Cases is the number of cases given; Open the number with steps
-	// still to do on the date; NotYet the number the local authority
-	// became aware of after the date; Problems the number left out
-	// because of errors (see the error Overdue returns).
+	// still to do on the date; Problems the number left out because of
+	// errors (see the error Overdue returns), a case the local authority
+	// became aware of after the date included.
 	Cases    int `json:"cases"`
 	Open     int `json:"open"`
-	NotYet   int `json:"notYet"`
 	Problems int `json:"problems"`
 	// Overdue lists every overdue step, oldest due date first, then by
 	// case reference and lifecycle order.
@@ -49,13 +48,17 @@ const overdueChunk = 4096
 // A case with a problem does not stop the report: it is left out and
 // counted, and the error (a vocab.Problems) lists every problem with the
 // case's position in its field path, such as "cases[7].events[2].on".
+// Every case is checked in full. A case the local authority became aware
+// of after on is a problem too (rule "after-on" at its facts.aware),
+// besides any other problems it has: it cannot be reported on that date,
+// and skipping it quietly would hide its other faults (issue 13, bug 4).
 func (e *Engine) Overdue(cases []Case, on vocab.Date) (*Report, error) {
 	if err := on.Check("on"); err != nil || on.IsZero() {
 		return nil, fmt.Errorf("reviews: %w", vocab.Invalid("on", "date", on.String(), "is not a real calendar date"))
 	}
 	type part struct {
 		items             []OverdueStep
-		open, notYet, bad int
+		open, bad int
 		problems          vocab.Problems
 	}
 	parts := make([]part, (len(cases)+overdueChunk-1)/overdueChunk)
@@ -76,17 +79,21 @@ func (e *Engine) Overdue(cases []Case, on vocab.Date) (*Report, error) {
 			hi := min((k+1)*overdueChunk, len(cases))
 			for i := k * overdueChunk; i < hi; i++ {
 				c := &cases[i]
-				if validDate(c.Facts.Aware) && c.Facts.Aware.After(on) {
-					pt.notYet++
-					continue
-				}
+				at := "cases[" + strconv.Itoa(i) + "]"
 				t, err := e.replay(c, "")
-				if err == nil {
+				late := validDate(c.Facts.Aware) && c.Facts.Aware.After(on)
+				if err == nil && !late {
 					err = e.overdueSteps(&t, on, owners, &ev, &pt.items, &pt.open)
 				}
+				if late {
+					pt.problems = append(pt.problems, vocab.Invalid(at+".facts.aware", "after-on", c.Facts.Aware.String(),
+						"is after the report date "+on.String()+"; a case cannot be reported on before the local authority became aware of it"))
+				}
 				if err != nil {
+					pt.problems = append(pt.problems, caseProblems(err, at)...)
+				}
+				if err != nil || late {
 					pt.bad++
-					pt.problems = append(pt.problems, caseProblems(err, "cases["+strconv.Itoa(i)+"]")...)
 				}
 			}
 		}
@@ -107,7 +114,6 @@ func (e *Engine) Overdue(cases []Case, on vocab.Date) (*Report, error) {
 	all := make([]OverdueStep, 0, n)
 	for _, pt := range parts {
 		r.Open += pt.open
-		r.NotYet += pt.notYet
 		r.Problems += pt.bad
 		all = append(all, pt.items...)
 		ps = append(ps, pt.problems...)

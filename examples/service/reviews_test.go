@@ -130,11 +130,21 @@ func TestOverdue(t *testing.T) {
 		cases = append(cases, *c)
 	}
 	for _, on := range []string{"2019-04-01", "2021-04-01", "2024-06-20"} {
+		// The cases known on the date: a later one is a problem (issue 13,
+		// bug 4).
+		var known [][]byte
+		var knownCases []reviews.Case
+		for i, c := range cases {
+			if !c.Facts.Aware.After(vocab.MustDate(on)) {
+				known = append(known, bodies[i])
+				knownCases = append(knownCases, c)
+			}
+		}
 		target := "/v1/reviews/overdue?on=" + on
-		rec := call(h, "POST", target, overdueBody(t, bodies...))
+		rec := call(h, "POST", target, overdueBody(t, known...))
 		require.Equal(t, http.StatusOK, rec.Code, "%s", rec.Body)
 		assertDocumented(t, "POST", target, rec.Code)
-		rep, err := e.Overdue(cases, vocab.MustDate(on))
+		rep, err := e.Overdue(knownCases, vocab.MustDate(on))
 		require.NoError(t, err)
 		want, err := vocab.EncodeJSON(overdueAnswer{Report: rep})
 		require.NoError(t, err)
@@ -151,9 +161,13 @@ func TestOverdue(t *testing.T) {
 		assert.NotEmpty(t, o.Owner.Name)
 	}
 
+	late := call(h, "POST", "/v1/reviews/overdue?on=2019-04-01", overdueBody(t, bodies...))
+	require.Equal(t, http.StatusUnprocessableEntity, late.Code, "%s", late.Body)
+	assert.Equal(t, "after-on", readProblem(t, late).Problems[0].Rule)
+
 	empty := call(h, "POST", "/v1/reviews/overdue", []byte(`{"cases": []}`))
 	require.Equal(t, http.StatusOK, empty.Code, "%s", empty.Body)
-	assert.JSONEq(t, `{"on": "2020-06-29", "cases": 0, "open": 0, "notYet": 0, "problems": 0, "overdue": []}`, empty.Body.String())
+	assert.JSONEq(t, `{"on": "2020-06-29", "cases": 0, "open": 0, "problems": 0, "overdue": []}`, empty.Body.String())
 }
 
 // TestOverduePartial checks that partial=true reports the sound cases and
