@@ -57,9 +57,9 @@ func (e *Engine) Overdue(cases []Case, on vocab.Date) (*Report, error) {
 		return nil, fmt.Errorf("reviews: %w", vocab.Invalid("on", "date", on.String(), "is not a real calendar date"))
 	}
 	type part struct {
-		items             []OverdueStep
+		items     []OverdueStep
 		open, bad int
-		problems          vocab.Problems
+		problems  vocab.Problems
 	}
 	parts := make([]part, (len(cases)+overdueChunk-1)/overdueChunk)
 	var next sync.Mutex
