@@ -692,7 +692,10 @@ func (b *builder) contact(d *draft) *Contact {
 	if c == nil {
 		return nil
 	}
-	out := &Contact{Heading: "Contact", IssuedBy: c.IssuedBy}
+	out := &Contact{Heading: "Contact"}
+	if c.IssuedBy != "" {
+		out.Intro = "This plan is issued by " + c.IssuedBy + "."
+	}
 	if c.Website != "" {
 		out.Lines = append(out.Lines, ContactLine{Label: "Website", Value: c.Website, URL: webURL(c.Website)})
 	}

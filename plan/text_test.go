@@ -72,7 +72,7 @@ func plainText(d *plan.Document) string {
 		write(s)
 	}
 	if c := d.Contact; c != nil {
-		fmt.Fprintf(&b, "\n## %s\n%s\n", c.Heading, c.IssuedBy)
+		fmt.Fprintf(&b, "\n## %s\n%s\n", c.Heading, c.Intro)
 		for _, l := range c.Lines {
 			fmt.Fprintf(&b, "%s: %s <%s>\n", l.Label, l.Value, l.URL)
 		}

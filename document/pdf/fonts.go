@@ -5,7 +5,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/masa-go/masa/plan"
+	"github.com/masa-go/masa/document"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
@@ -43,7 +43,7 @@ var glyphs = sync.OnceValue(func() *coverage {
 		face, err := sfnt.Parse(f.ttf)
 		if err != nil {
 			// The fonts are compiled into the binary; they always parse.
-			panic("plan/pdf: parsing an embedded Go font: " + err.Error())
+			panic("document/pdf: parsing an embedded Go font: " + err.Error())
 		}
 		faces = append(faces, face)
 	}
@@ -63,13 +63,13 @@ var glyphs = sync.OnceValue(func() *coverage {
 	return &c
 })
 
-// text returns s ready for gofpdf: plan.DisplayText's replacements, and
+// text returns s ready for gofpdf: document.DisplayText's replacements, and
 // U+FFFD for any character the embedded fonts cannot draw (which includes
 // every character outside the Basic Multilingual Plane, which gofpdf
 // cannot encode). The replacement keeps the problem visible rather than
 // dropping text.
 func text(s string) string {
-	s = plan.DisplayText(s)
+	s = document.DisplayText(s)
 	cov := glyphs()
 	ok := true
 	for _, r := range s {
