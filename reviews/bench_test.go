@@ -71,3 +71,16 @@ func BenchmarkOverdue100k(b *testing.B) {
 	b.ReportMetric(float64(len(r.Overdue)), "overdue-steps")
 	b.ReportMetric(float64(r.Open), "open-cases")
 }
+
+// BenchmarkOverdue300 is the overdue report at a partnership's own size: a
+// few hundred cases, the reviews of about three years.
+func BenchmarkOverdue300(b *testing.B) {
+	e := essex(b)
+	cases := newGen(300, e, reportDate).Cases(300)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Overdue(cases, reportDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

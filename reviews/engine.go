@@ -27,9 +27,8 @@ type Engine struct {
 	// on them, so asOf caches one partnership for each span between them.
 	successions []vocab.Date
 
-	mu     sync.Mutex
-	asOf   map[int]*masa.Partnership
-	owners map[ownerKey]Owner
+	mu   sync.Mutex
+	asOf map[int]*masa.Partnership
 }
 
 // period is a span of awareness dates with one masa rule set, and so one
@@ -41,13 +40,6 @@ type period struct {
 	names []string         // step names with placeholders filled
 	cites []vocab.Citation // step citations with placeholders filled
 	err   error            // no rule set or no review rules for the period
-}
-
-type ownerKey struct {
-	on      vocab.Date
-	ruleSet vocab.ID
-	ref     OwnerRef
-	area    vocab.ID
 }
 
 // Option configures an Engine.
@@ -98,7 +90,7 @@ func New(p *masa.Partnership, opts ...Option) (*Engine, error) {
 	if cfg.rules == nil {
 		cfg.rules = defaultCompiled()
 	}
-	e := &Engine{p: p, cal: cfg.cal, rules: cfg.rules, asOf: map[int]*masa.Partnership{}, owners: map[ownerKey]Owner{}}
+	e := &Engine{p: p, cal: cfg.cal, rules: cfg.rules, asOf: map[int]*masa.Partnership{}}
 	for _, s := range p.Successions {
 		e.successions = append(e.successions, s.On)
 	}
@@ -254,29 +246,9 @@ func (e *Engine) partnershipOn(d vocab.Date) (*masa.Partnership, error) {
 	return q, nil
 }
 
-// owner resolves ref under rule set rs on date on. Results are cached.
+// owner resolves ref under rule set rs on date on, with the partnership's
+// successions up to on applied. area is the lead area for a dispute.
 func (e *Engine) owner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on vocab.Date) (Owner, error) {
-	key := ownerKey{on: on, ruleSet: rs.ID, ref: ref, area: area}
-	e.mu.Lock()
-	o, ok := e.owners[key]
-	e.mu.Unlock()
-	if ok {
-		return o, nil
-	}
-	o, err := e.resolveOwner(ref, area, rs, on)
-	if err != nil {
-		return Owner{}, err
-	}
-	e.mu.Lock()
-	if len(e.owners) >= 4096 {
-		clear(e.owners)
-	}
-	e.owners[key] = o
-	e.mu.Unlock()
-	return o, nil
-}
-
-func (e *Engine) resolveOwner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on vocab.Date) (Owner, error) {
 	p, err := e.partnershipOn(on)
 	if err != nil {
 		return Owner{}, err
@@ -284,13 +256,7 @@ func (e *Engine) resolveOwner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on 
 	o := Owner{Ref: ref}
 	switch ref {
 	case OwnerLocalAuthority, OwnerPolice, OwnerHealth:
-		o.Role = vocab.Role(ref)
-		o.Orgs = p.PartnersInRole(o.Role)
-		if len(o.Orgs) == 0 {
-			return Owner{}, ownerError("statutoryPartners", string(ref), "has no statutory partner in the "+o.Role.Label()+" role on "+on.Long())
-		}
-		o.Name = orgNames(p, o.Orgs)
-		o.Post = p.LeadTitle(o.Role)
+		err = partnerOwner(&o, p, on)
 	case OwnerPartners:
 		o.Orgs = partnerOrgs(p)
 		o.Name = "the " + rs.PartnerTerm
@@ -300,77 +266,117 @@ func (e *Engine) resolveOwner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on 
 	case OwnerNationalPanel:
 		o.Name = "the Child Safeguarding Practice Review Panel"
 	case OwnerReviewsSubCommittee, OwnerTraining:
-		var id vocab.ID
-		field := "reviews.subCommittee"
-		if ref == OwnerReviewsSubCommittee && p.Reviews != nil {
-			id = p.Reviews.SubCommittee
-		}
-		if ref == OwnerTraining {
-			field = "training.subCommittee"
-			if p.Training != nil {
-				id = p.Training.SubCommittee
-			}
-		}
-		i := slices.IndexFunc(p.SubCommittees, func(s masa.SubCommittee) bool { return s.ID == id })
-		if i < 0 {
-			return Owner{}, ownerError(field, string(id), "does not name one of the partnership's sub-committees")
-		}
-		o.Name, o.Groups = p.SubCommittees[i].Name, []vocab.ID{id}
+		err = subCommitteeOwner(&o, p)
 	case OwnerChildDeathReview:
-		var id vocab.ID
-		if p.Reviews != nil {
-			id = p.Reviews.ChildDeathReview
-		}
-		if id == "" {
-			// No group named: the statutory child death review partners,
-			// the local authority and the health body.
-			o.Name = "the child death review partners"
-			o.Orgs = append(p.PartnersInRole(vocab.LocalAuthority), p.PartnersInRole(vocab.Health)...)
-			break
-		}
-		var groups []masa.JointGroup
-		if p.JointWorking != nil {
-			groups = p.JointWorking.Groups
-		}
-		i := slices.IndexFunc(groups, func(g masa.JointGroup) bool { return g.ID == id })
-		if i < 0 {
-			return Owner{}, ownerError("reviews.childDeathReview", string(id), "does not name one of the partnership's joint groups")
-		}
-		o.Name, o.Groups = groups[i].Name, []vocab.ID{id}
+		err = childDeathOwner(&o, p)
 	case OwnerLocalGroups:
-		if len(p.LocalGroups) == 0 {
-			// No local practice groups: the partners share the learning.
-			o.Name = "the " + rs.PartnerTerm + " (the partnership lists no local practice groups)"
-			o.Orgs = partnerOrgs(p)
-			break
-		}
-		var names []string
-		for _, g := range p.LocalGroups {
-			names = append(names, g.Name)
-			o.Groups = append(o.Groups, g.ID)
-		}
-		o.Name = vocab.JoinAnd(names)
+		localGroupsOwner(&o, p, rs)
 	case OwnerRatification, OwnerDispute:
-		field := "escalation"
-		if ref == OwnerRatification {
-			field = "reviews.ratificationLeadArea"
-			if p.Reviews != nil {
-				area = p.Reviews.RatificationLeadArea
-			}
-		}
-		if area == "" {
-			return Owner{}, ownerError(field, "", "names no lead area")
-		}
-		h, err := p.LeadHolder(area, on)
-		if err != nil {
-			return Owner{}, fmt.Errorf("reviews: owner %s on %s: %w", ref, on, err)
-		}
-		o.Role, o.Orgs, o.LeadArea, o.Post = h.Role, h.Orgs, h.Area, h.Title
-		o.Name = orgNames(p, h.Orgs)
+		err = leadAreaOwner(&o, p, area, on)
 	default:
-		return Owner{}, ownerError("owner", string(ref), "is not a known owner")
+		err = ownerError("owner", string(ref), "is not a known owner")
+	}
+	if err != nil {
+		return Owner{}, err
 	}
 	return o, nil
+}
+
+// partnerOwner fills o, for a statutory role, with the partners in it.
+func partnerOwner(o *Owner, p *masa.Partnership, on vocab.Date) error {
+	o.Role = vocab.Role(o.Ref)
+	o.Orgs = p.PartnersInRole(o.Role)
+	if len(o.Orgs) == 0 {
+		return ownerError("statutoryPartners", string(o.Ref), "has no statutory partner in the "+o.Role.Label()+" role on "+on.Long())
+	}
+	o.Name = orgNames(p, o.Orgs)
+	o.Post = p.LeadTitle(o.Role)
+	return nil
+}
+
+// subCommitteeOwner fills o with the sub-committee that the partnership
+// names for reviews or for training.
+func subCommitteeOwner(o *Owner, p *masa.Partnership) error {
+	var id vocab.ID
+	field := "reviews.subCommittee"
+	if o.Ref == OwnerReviewsSubCommittee && p.Reviews != nil {
+		id = p.Reviews.SubCommittee
+	}
+	if o.Ref == OwnerTraining {
+		field = "training.subCommittee"
+		if p.Training != nil {
+			id = p.Training.SubCommittee
+		}
+	}
+	i := slices.IndexFunc(p.SubCommittees, func(s masa.SubCommittee) bool { return s.ID == id })
+	if i < 0 {
+		return ownerError(field, string(id), "does not name one of the partnership's sub-committees")
+	}
+	o.Name, o.Groups = p.SubCommittees[i].Name, []vocab.ID{id}
+	return nil
+}
+
+// childDeathOwner fills o with the partnership's child death review
+// group, or, where it names none, the statutory child death review
+// partners: the local authority and the health body.
+func childDeathOwner(o *Owner, p *masa.Partnership) error {
+	var id vocab.ID
+	if p.Reviews != nil {
+		id = p.Reviews.ChildDeathReview
+	}
+	if id == "" {
+		o.Name = "the child death review partners"
+		o.Orgs = append(p.PartnersInRole(vocab.LocalAuthority), p.PartnersInRole(vocab.Health)...)
+		return nil
+	}
+	var groups []masa.JointGroup
+	if p.JointWorking != nil {
+		groups = p.JointWorking.Groups
+	}
+	i := slices.IndexFunc(groups, func(g masa.JointGroup) bool { return g.ID == id })
+	if i < 0 {
+		return ownerError("reviews.childDeathReview", string(id), "does not name one of the partnership's joint groups")
+	}
+	o.Name, o.Groups = groups[i].Name, []vocab.ID{id}
+	return nil
+}
+
+// localGroupsOwner fills o with the partnership's local practice groups,
+// or, where it lists none, the partners, who then share the learning.
+func localGroupsOwner(o *Owner, p *masa.Partnership, rs *masa.RuleSet) {
+	if len(p.LocalGroups) == 0 {
+		o.Name = "the " + rs.PartnerTerm + " (the partnership lists no local practice groups)"
+		o.Orgs = partnerOrgs(p)
+		return
+	}
+	names := make([]string, 0, len(p.LocalGroups))
+	for _, g := range p.LocalGroups {
+		names = append(names, g.Name)
+		o.Groups = append(o.Groups, g.ID)
+	}
+	o.Name = vocab.JoinAnd(names)
+}
+
+// leadAreaOwner fills o with the holder, on date on, of a lead area: the
+// partnership's ratification lead area, or area for a dispute.
+func leadAreaOwner(o *Owner, p *masa.Partnership, area vocab.ID, on vocab.Date) error {
+	field := "escalation"
+	if o.Ref == OwnerRatification {
+		field = "reviews.ratificationLeadArea"
+		if p.Reviews != nil {
+			area = p.Reviews.RatificationLeadArea
+		}
+	}
+	if area == "" {
+		return ownerError(field, "", "names no lead area")
+	}
+	h, err := p.LeadHolder(area, on)
+	if err != nil {
+		return fmt.Errorf("reviews: owner %s on %s: %w", o.Ref, on, err)
+	}
+	o.Role, o.Orgs, o.LeadArea, o.Post = h.Role, h.Orgs, h.Area, h.Title
+	o.Name = orgNames(p, h.Orgs)
+	return nil
 }
 
 // partnerOrgs returns the statutory partners' organisations, once each.

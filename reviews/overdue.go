@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"runtime"
 	"slices"
@@ -52,7 +53,17 @@ const overdueChunk = 4096
 // of after on is a problem too (rule "after-on" at its facts.aware),
 // besides any other problems it has: it cannot be reported on that date,
 // and skipping it quietly would hide its other faults (issue 13, bug 4).
+//
+// Overdue is OverdueContext with a context that is never cancelled.
 func (e *Engine) Overdue(cases []Case, on vocab.Date) (*Report, error) {
+	return e.OverdueContext(context.Background(), cases, on)
+}
+
+// OverdueContext is Overdue, stopped when ctx is done: the work splits the
+// cases between the cores, and every worker checks ctx before each case.
+// A report stopped early is not returned; the error wraps ctx.Err(), so
+// errors.Is(err, context.Canceled) tells a caller who left.
+func (e *Engine) OverdueContext(ctx context.Context, cases []Case, on vocab.Date) (*Report, error) {
 	if err := on.Check("on"); err != nil || on.IsZero() {
 		return nil, fmt.Errorf("reviews: %w", vocab.Invalid("on", "date", on.String(), "is not a real calendar date"))
 	}
@@ -78,6 +89,9 @@ func (e *Engine) Overdue(cases []Case, on vocab.Date) (*Report, error) {
 			var ev evaluation
 			hi := min((k+1)*overdueChunk, len(cases))
 			for i := k * overdueChunk; i < hi; i++ {
+				if ctx.Err() != nil {
+					return
+				}
 				c := &cases[i]
 				at := "cases[" + strconv.Itoa(i) + "]"
 				t, err := e.replay(c, "")
@@ -104,6 +118,9 @@ func (e *Engine) Overdue(cases []Case, on vocab.Date) (*Report, error) {
 	}
 	work()
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("reviews: overdue report stopped: %w", err)
+	}
 
 	r := &Report{On: on, Cases: len(cases)}
 	var ps vocab.Problems

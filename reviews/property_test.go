@@ -1,8 +1,10 @@
 package reviews_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/masa-go/masa/reviews"
 	"github.com/masa-go/masa/vocab"
@@ -129,4 +131,22 @@ func TestOverdueDeterministic(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(ja), string(jb))
 	assert.NotEmpty(t, a.Overdue)
+}
+
+// A caller who leaves stops the report: a cancelled context gives no
+// report and an error that says why.
+func TestOverdueContextCancelled(t *testing.T) {
+	e := essex(t)
+	cases := newGen(4, e, reportDate).Cases(10000)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r, err := e.OverdueContext(ctx, cases, reportDate)
+	assert.Nil(t, r)
+	require.ErrorIs(t, err, context.Canceled)
+
+	ctx, stop := context.WithTimeout(context.Background(), time.Hour)
+	defer stop()
+	r, err = e.OverdueContext(ctx, cases, reportDate)
+	require.NoError(t, err)
+	assert.Equal(t, len(cases), r.Cases)
 }

@@ -88,7 +88,7 @@ func (s *server) overdue(w http.ResponseWriter, r *http.Request) error {
 	if req.Cases == nil {
 		return unprocessable(inBody, vocab.Invalid("cases", "required", "", "is missing; give a list of cases, which may be empty"))
 	}
-	rep, err := s.reviews.Overdue(req.Cases, on)
+	rep, err := s.reviews.OverdueContext(r.Context(), req.Cases, on)
 	if rep == nil || (err != nil && !partial) {
 		return dateOrRules(err)
 	}
