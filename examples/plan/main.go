@@ -10,7 +10,8 @@
 // and writes) is applied to the partnership's published funding table to
 // make a draft plan for the scenario's year, or the following year when
 // the scenario names none; -date is the date the draft is prepared
-// (default today). -o "" writes no PDF. The exit status is 0 on success,
+// (default today in London). -o "" writes no PDF. The partnership is
+// validated first, as masa validate does: an invalid one is not rendered. The exit status is 0 on success,
 // 1 when the partnership or scenario has problems, which are all listed,
 // and 2 when the input cannot be read or a file cannot be written.
 package main
@@ -30,6 +31,7 @@ import (
 	planhtml "github.com/masa-go/masa/plan/html"
 	"github.com/masa-go/masa/plan/pdf"
 	"github.com/masa-go/masa/vocab"
+	"github.com/masa-go/masa/workdays"
 )
 
 func main() {
@@ -37,6 +39,11 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	return runAt(args, stdout, stderr, time.Now())
+}
+
+// runAt is run with the clock read once, at now.
+func runAt(args []string, stdout, stderr io.Writer, now time.Time) int {
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "plan.pdf", `PDF file to write ("" for none)`)
@@ -67,12 +74,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 	}
+	// Only a valid model is published (issue 13, bug 5).
+	if err := plan.Validate(p); err != nil {
+		return fail(stderr, err)
+	}
 	var d *plan.Document
 	var err error
 	if *scenario == "" {
 		d, err = plan.Build(p)
 	} else {
-		d, err = draft(p, *scenario, *date)
+		d, err = draft(p, *scenario, *date, now)
 	}
 	if err != nil {
 		return fail(stderr, err)
@@ -102,8 +113,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 // draft reads the scenario file and builds the draft plan.
-func draft(p *masa.Partnership, path, date string) (*plan.Document, error) {
-	prepared := vocab.DateOf(time.Now())
+func draft(p *masa.Partnership, path, date string, now time.Time) (*plan.Document, error) {
+	// Today in London, whatever the machine's zone (issue 13, bug 7).
+	prepared := workdays.DateInLondon(now)
 	if date != "" {
 		var err error
 		if prepared, err = vocab.ParseDate("-date", date); err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/masa-go/masa/internal/golden"
 
@@ -67,6 +68,14 @@ func TestRunBadInput(t *testing.T) {
 	pdfPath := filepath.Join(dir, "plan.pdf")
 	bad := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"name": "x", "bogus": 1}`), 0o644))
+	empty := filepath.Join(dir, "empty.json")
+	require.NoError(t, os.WriteFile(empty, []byte(`{}`), 0o644))
+	negative := filepath.Join(dir, "negative.json")
+	riverside, err := os.ReadFile("../../masa/testdata/riverside.json")
+	require.NoError(t, err)
+	neg := bytes.Replace(riverside, []byte(`"amount": "`), []byte(`"amount": "-`), 1)
+	require.NotEqual(t, riverside, neg, "riverside has a funding line")
+	require.NoError(t, os.WriteFile(negative, neg, 0o644))
 	tests := []struct {
 		name string
 		args []string
@@ -82,6 +91,9 @@ func TestRunBadInput(t *testing.T) {
 		{"bad date", []string{"-o", pdfPath, "-scenario", "testdata/raise-2021.json", "-date", "2021-02-30"}, 1, "-date"},
 		{"bad scenario", []string{"-o", pdfPath, "-scenario", bad}, 1, "bogus"},
 		{"scenario for another partnership", []string{"-o", pdfPath, "-partnership", "../../masa/testdata/riverside.json", "-scenario", "testdata/raise-2021.json", "-date", "2021-02-01"}, 1, "baseline.year"},
+		// Issue 13, bug 5: only a valid model is rendered.
+		{"empty partnership", []string{"-o", pdfPath, "-partnership", empty}, 1, "arrangements.published: is required"},
+		{"negative funding", []string{"-o", pdfPath, "-partnership", negative}, 1, "funding.lines[0].amount: is negative"},
 		{"unwritable output", []string{"-o", filepath.Join(dir, "no-such-dir", "plan.pdf")}, 2, "no such file"},
 	}
 	for _, tt := range tests {
@@ -91,4 +103,17 @@ func TestRunBadInput(t *testing.T) {
 			assert.Contains(t, errOut.String(), tt.says)
 		})
 	}
+}
+
+// TestDraftDateIsLondon is the regression test for bug 7 of issue 13: at
+// 02:18 UTC on 2 December the draft said 1 December under
+// TZ=America/New_York. The date comes from London, whatever the zone.
+func TestDraftDateIsLondon(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	now := time.Date(2020, 12, 2, 2, 18, 0, 0, time.UTC).In(ny)
+	var out, errOut bytes.Buffer
+	code := runAt([]string{"-o", "", "-html", filepath.Join(t.TempDir(), "p.html"), "-scenario", "testdata/raise-2021.json"}, &out, &errOut, now)
+	require.Equal(t, 0, code, errOut.String())
+	assert.Contains(t, out.String(), "Draft prepared 2 December 2020")
 }

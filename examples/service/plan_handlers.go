@@ -30,9 +30,14 @@ func newPlanCache(p *masa.Partnership) *planCache {
 	}
 }
 
-// renderPlan builds p's plan and renders it in format f. Problems with p
-// that stop the plan being built are returned as vocab.Problems.
+// renderPlan validates p, builds its plan and renders it in format f.
+// Problems with p (its validation problems, or those that stop the plan
+// being built) are returned as vocab.Problems: only a valid model is
+// rendered (issue 13, bug 5).
 func renderPlan(p *masa.Partnership, f format) ([]byte, error) {
+	if err := plan.Validate(p); err != nil {
+		return nil, err
+	}
 	doc, err := plan.Build(p)
 	if err != nil {
 		return nil, err

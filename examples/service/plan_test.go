@@ -91,6 +91,10 @@ func TestPlanMistakes(t *testing.T) {
 	p.Texts = map[string]string{"epilogue": "A closing word.", "vision": "  "}
 	badTexts, err := masa.Encode(p)
 	require.NoError(t, err)
+	neg := masa.Essex()
+	neg.Funding.Lines[0].Amount = neg.Funding.Lines[0].Amount.Neg()
+	negative, err := masa.Encode(neg)
+	require.NoError(t, err)
 	tests := []struct {
 		name, method, target string
 		body                 []byte
@@ -104,6 +108,9 @@ func TestPlanMistakes(t *testing.T) {
 		{name: "malformed file", method: "POST", target: "/v1/plan", body: []byte(`{"id": "x"`), status: 400, want: []want{{inBody, "", "json"}}},
 		{name: "unknown field", method: "POST", target: "/v1/plan", body: []byte(`{"id": "x", "logo": "x.png"}`), status: 400, want: []want{{inBody, "logo", "unknown-field"}}},
 		{name: "texts for no section", method: "POST", target: "/v1/plan?format=html", body: badTexts, status: 422, want: []want{{inBody, "texts.epilogue", "exists"}, {inBody, "texts.vision", "required"}}},
+		// Issue 13, bug 5: only a valid model is rendered.
+		{name: "empty partnership", method: "POST", target: "/v1/plan", body: []byte(`{}`), status: 422, want: []want{{inBody, "arrangements.published", "required"}}},
+		{name: "negative funding", method: "POST", target: "/v1/plan", body: negative, status: 422, want: []want{{inBody, "funding.lines[0].amount", "funding-line"}}},
 		{name: "not JSON", method: "POST", target: "/v1/plan", body: badTexts, header: []string{"Content-Type", "application/xml"}, status: 415},
 		{name: "unacceptable post", method: "POST", target: "/v1/plan", body: badTexts, header: []string{"Accept", "text/plain"}, status: 406},
 	}
