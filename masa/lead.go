@@ -62,7 +62,7 @@ type Holding struct {
 	Orgs []vocab.ID `json:"orgs"`
 	// Period is the span of dates over which this holding applies, taking
 	// the rotation into account. To is zero when there is no end.
-	Period vocab.Period `json:"period"`
+	Period vocab.Period `json:"period,omitzero"`
 }
 
 // LeadArea returns the lead area with the given ID.

@@ -140,6 +140,8 @@ func (s *server) project(w http.ResponseWriter, r *http.Request) error {
 		ps.Add(vocab.Invalid("years", "required", "", "is required: the number of financial years, such as 3"))
 	case err != nil:
 		ps.Add(vocab.Invalid("years", "integer", q.Get("years"), "must be a whole number of years, such as 3"))
+	case years < 1 || years > funding.MaxProjectionYears:
+		ps.Add(vocab.Invalid("years", "range", q.Get("years"), "must be between 1 and "+strconv.Itoa(funding.MaxProjectionYears)))
 	}
 	percent, err := funding.ParseNumber("percent", q.Get("percent"))
 	if err != nil {

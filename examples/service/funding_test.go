@@ -214,6 +214,7 @@ func TestFundingMistakes(t *testing.T) {
 		{name: "project without parameters", target: "/v1/funding/project", body: icb, status: 400, want: []want{{inQuery, "years", "required"}, {inQuery, "percent", "number"}}},
 		{name: "project years not a number", target: "/v1/funding/project?years=three&percent=2", body: icb, status: 400, want: []want{{inQuery, "years", "integer"}}},
 		{name: "project years out of range", target: "/v1/funding/project?years=0&percent=2", body: icb, status: 400, want: []want{{inQuery, "years", "range"}}},
+		{name: "project every query problem at once", target: "/v1/funding/project?years=100&percent=abc", body: icb, status: 400, want: []want{{inQuery, "years", "range"}, {inQuery, "percent", "number"}}},
 		{name: "project cut of 100%", target: "/v1/funding/project?years=2&percent=-100", body: icb, status: 400, want: []want{{inQuery, "percent", "range"}}},
 		{name: "project bad percent", target: "/v1/funding/project?years=2&percent=2%25", body: icb, status: 400, want: []want{{inQuery, "percent", "number"}}},
 		{name: "project bad scenario", target: "/v1/funding/project?years=2&percent=2", body: scenarioJSON(t, "x", funding.Change{Kind: funding.Fixed, Org: "nobody", Amount: funding.MustNumber("5")}), status: 422, want: []want{{inBody, "changes[0].org", "exists"}}},

@@ -44,34 +44,65 @@ func (s *server) listRuleSets(w http.ResponseWriter, _ *http.Request) error {
 type ruleSetAnswer struct {
 	Partnership vocab.ID     `json:"partnership"`
 	On          vocab.Date   `json:"on"`
+	Basis       masa.Basis   `json:"basis"`
 	RuleSet     masa.RuleSet `json:"ruleSet"`
 }
 
 // ruleSetOn answers which rule set is in force for the partnership on the
 // date in the "on" parameter (today by default).
 func (s *server) ruleSetOn(w http.ResponseWriter, r *http.Request) error {
-	on, rs, err := s.ruleSetParam(r, s.Partnership)
+	v, err := s.viewParams(r, s.Partnership)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, ruleSetAnswer{Partnership: s.Partnership.ID, On: on, RuleSet: rs})
+	rs, err := s.ruleSetOf(v)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, ruleSetAnswer{Partnership: s.Partnership.ID, On: v.Basis.On, Basis: v.Basis, RuleSet: rs})
 }
 
-// ruleSetParam reads the "on" parameter and finds the rule set in force
-// for p on that date. A date before any rule set is a 404 naming "on".
-func (s *server) ruleSetParam(r *http.Request, p *masa.Partnership) (vocab.Date, masa.RuleSet, error) {
-	on, err := s.dateParam(r, "on")
-	if err != nil {
-		return on, masa.RuleSet{}, err
+// viewParams reads the "on" and "asPublished" parameters and returns p on
+// that date: with every succession up to the date applied, or as
+// published when asPublished=true. Every problem with the two parameters
+// is reported at once.
+func (s *server) viewParams(r *http.Request, p *masa.Partnership) (*masa.View, error) {
+	var ps vocab.Problems
+	on := vocab.DateIn(s.Now(), s.Zone)
+	if q := r.URL.Query(); q.Has("on") {
+		var err error
+		if on, err = vocab.ParseDate("on", q.Get("on")); err != nil {
+			ps = append(ps, vocab.AsProblems(err)...)
+		}
 	}
-	rs, err := masa.RuleSetOn(p, on)
+	asPublished, err := boolParam(r, "asPublished")
+	if err != nil {
+		ps.Add(vocab.Invalid("asPublished", "boolean", r.URL.Query().Get("asPublished"), "must be true or false"))
+	}
+	if err := ps.Err(); err != nil {
+		return nil, badRequest(inQuery, err)
+	}
+	v, err := p.ViewOn(on, asPublished)
 	if err != nil {
 		if errors.Is(err, vocab.ErrNotFound) {
-			return on, rs, unprocessable(inQuery, vocab.NotFound("on", on.String(), "is before any rule set the service knows"))
+			return nil, unprocessable(inBody, err)
 		}
-		return on, rs, err
+		return nil, err
 	}
-	return on, rs, nil
+	return v, nil
+}
+
+// ruleSetOf finds the rule set in force for the view's partnership on its
+// date. A date before any rule set is a 422 naming "on".
+func (s *server) ruleSetOf(v *masa.View) (masa.RuleSet, error) {
+	rs, err := v.RuleSet()
+	if err != nil {
+		if errors.Is(err, vocab.ErrNotFound) {
+			return rs, unprocessable(inQuery, vocab.NotFound("on", v.Basis.On.String(), "is before any rule set the service knows"))
+		}
+		return rs, err
+	}
+	return rs, nil
 }
 
 // holdingView is one lead area's holder on a date, with the area's name
@@ -89,36 +120,37 @@ type holdingView struct {
 type holdingsAnswer struct {
 	Partnership vocab.ID      `json:"partnership"`
 	On          vocab.Date    `json:"on"`
+	Basis       masa.Basis    `json:"basis"`
 	LeadAreas   []holdingView `json:"leadAreas"`
 }
 
-// holding returns who holds lead area la on date on.
-func (s *server) holding(la *masa.LeadArea, on vocab.Date) (holdingView, error) {
-	h, err := s.Partnership.LeadHolder(la.ID, on)
-	v := holdingView{Holding: h, Name: la.Name}
+// holding returns who holds lead area id in view v.
+func holding(v *masa.View, la *masa.LeadArea) (holdingView, error) {
+	h, err := v.LeadHolder(la.ID)
+	out := holdingView{Holding: h, Name: la.Name}
 	if err != nil {
 		var fe *vocab.FieldError
 		if !errors.Is(err, vocab.ErrConflict) || !errors.As(err, &fe) {
-			return v, err
+			return out, err
 		}
-		v.Conflict = fe
+		out.Conflict = fe
 	}
-	return v, nil
+	return out, nil
 }
 
 // leadAreas answers who holds each lead area on a date.
 func (s *server) leadAreas(w http.ResponseWriter, r *http.Request) error {
-	on, err := s.dateParam(r, "on")
+	v, err := s.viewParams(r, s.Partnership)
 	if err != nil {
 		return err
 	}
-	out := holdingsAnswer{Partnership: s.Partnership.ID, On: on, LeadAreas: []holdingView{}}
-	for i := range s.Partnership.LeadAreas {
-		v, err := s.holding(&s.Partnership.LeadAreas[i], on)
+	out := holdingsAnswer{Partnership: s.Partnership.ID, On: v.Basis.On, Basis: v.Basis, LeadAreas: []holdingView{}}
+	for i := range v.Partnership.LeadAreas {
+		h, err := holding(v, &v.Partnership.LeadAreas[i])
 		if err != nil {
 			return err
 		}
-		out.LeadAreas = append(out.LeadAreas, v)
+		out.LeadAreas = append(out.LeadAreas, h)
 	}
 	return writeJSON(w, http.StatusOK, out)
 }
@@ -127,6 +159,7 @@ func (s *server) leadAreas(w http.ResponseWriter, r *http.Request) error {
 type holdingAnswer struct {
 	Partnership vocab.ID   `json:"partnership"`
 	On          vocab.Date `json:"on"`
+	Basis       masa.Basis `json:"basis"`
 	holdingView
 }
 
@@ -136,19 +169,19 @@ func (s *server) leadArea(w http.ResponseWriter, r *http.Request) error {
 	if err := id.Check("id"); err != nil {
 		return badRequest(inPath, err)
 	}
-	la, ok := s.Partnership.LeadArea(id)
-	if !ok {
+	if _, ok := s.Partnership.LeadArea(id); !ok {
 		return unprocessable(inPath, vocab.NotFound("id", string(id), "is not a lead area of "+s.Partnership.Name))
 	}
-	on, err := s.dateParam(r, "on")
+	v, err := s.viewParams(r, s.Partnership)
 	if err != nil {
 		return err
 	}
-	v, err := s.holding(la, on)
+	la, _ := v.Partnership.LeadArea(id)
+	h, err := holding(v, la)
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, holdingAnswer{Partnership: s.Partnership.ID, On: on, holdingView: v})
+	return writeJSON(w, http.StatusOK, holdingAnswer{Partnership: s.Partnership.ID, On: v.Basis.On, Basis: v.Basis, holdingView: h})
 }
 
 // validAnswer is the body of a successful POST /v1/partnership/validate.
@@ -156,6 +189,7 @@ type validAnswer struct {
 	Valid       bool       `json:"valid"`
 	Partnership vocab.ID   `json:"partnership"`
 	On          vocab.Date `json:"on"`
+	Basis       masa.Basis `json:"basis"`
 	RuleSet     ruleSetRef `json:"ruleSet"`
 }
 
@@ -166,7 +200,8 @@ type ruleSetRef struct {
 }
 
 // validatePartnership checks a posted partnership file against the rule
-// set in force on the "on" date (today by default). A file that cannot be
+// set in force on the "on" date (today by default), with the successions
+// recorded up to that date applied unless asPublished=true. A file that cannot be
 // decoded is 400; a file that breaks rules is 422 listing every problem.
 func (s *server) validatePartnership(w http.ResponseWriter, r *http.Request) error {
 	data, err := s.readBody(w, r)
@@ -177,15 +212,19 @@ func (s *server) validatePartnership(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return badRequest(inBody, err)
 	}
-	on, rs, err := s.ruleSetParam(r, p)
+	v, err := s.viewParams(r, p)
 	if err != nil {
 		return err
 	}
-	if _, err := validate.Partnership(p, on); err != nil {
+	rs, err := s.ruleSetOf(v)
+	if err != nil {
+		return err
+	}
+	if _, err := validate.Partnership(v.Partnership, v.Basis.On); err != nil {
 		if ps := vocab.AsProblems(err); ps != nil {
 			return unprocessable(inBody, ps)
 		}
 		return err
 	}
-	return writeJSON(w, http.StatusOK, validAnswer{Valid: true, Partnership: p.ID, On: on, RuleSet: ruleSetRef{ID: rs.ID, Name: rs.Name}})
+	return writeJSON(w, http.StatusOK, validAnswer{Valid: true, Partnership: p.ID, On: v.Basis.On, Basis: v.Basis, RuleSet: ruleSetRef{ID: rs.ID, Name: rs.Name}})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 
+	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/reviews"
 	"github.com/masa-go/masa/vocab"
 )
@@ -31,10 +32,11 @@ func dateOrRules(err error) error {
 // default): its stage, every step with its state, owner on the date and
 // due date, what is due next and whether anything is overdue.
 func (s *server) timeline(w http.ResponseWriter, r *http.Request) error {
-	on, err := s.dateParam(r, "on")
+	v, engine, err := s.reviewsParams(r)
 	if err != nil {
 		return err
 	}
+	on := v.Basis.On
 	data, err := s.readBody(w, r)
 	if err != nil {
 		return err
@@ -43,11 +45,31 @@ func (s *server) timeline(w http.ResponseWriter, r *http.Request) error {
 	if err := vocab.DecodeJSON(data, &c); err != nil {
 		return badRequest(inBody, err)
 	}
-	st, err := s.reviews.Status(&c, on)
+	st, err := engine.Status(&c, on)
 	if err != nil {
 		return dateOrRules(err)
 	}
-	return writeReviews(w, st)
+	return writeReviews(w, timelineAnswer{Status: st, Basis: v.Basis})
+}
+
+// timelineAnswer is the body of a successful POST /v1/reviews/timeline.
+type timelineAnswer struct {
+	*reviews.Status
+	Basis masa.Basis `json:"basis"`
+}
+
+// reviewsParams reads the "on" and "asPublished" parameters and returns
+// the partnership's view on that date with the engine that answers for
+// it.
+func (s *server) reviewsParams(r *http.Request) (*masa.View, *reviews.Engine, error) {
+	v, err := s.viewParams(r, s.Partnership)
+	if err != nil {
+		return nil, nil, err
+	}
+	if v.Basis.AsPublished {
+		return v, s.reviewsAsPublished, nil
+	}
+	return v, s.reviews, nil
 }
 
 // overdueRequest is the body of POST /v1/reviews/overdue.
@@ -58,6 +80,7 @@ type overdueRequest struct {
 // overdueAnswer is the body of a successful POST /v1/reviews/overdue.
 type overdueAnswer struct {
 	*reviews.Report
+	Basis masa.Basis `json:"basis"`
 	// CaseProblems lists the problems of the cases left out of the
 	// report, which Report.Problems counts; only a partial report
 	// (partial=true) has any.
@@ -69,10 +92,11 @@ type overdueAnswer struct {
 // request a 422 listing every problem, unless partial=true asks for the
 // report of the sound cases with the problems beside it.
 func (s *server) overdue(w http.ResponseWriter, r *http.Request) error {
-	on, err := s.dateParam(r, "on")
+	v, engine, err := s.reviewsParams(r)
 	if err != nil {
 		return err
 	}
+	on := v.Basis.On
 	partial, err := boolParam(r, "partial")
 	if err != nil {
 		return err
@@ -88,11 +112,11 @@ func (s *server) overdue(w http.ResponseWriter, r *http.Request) error {
 	if req.Cases == nil {
 		return unprocessable(inBody, vocab.Invalid("cases", "required", "", "is missing; give a list of cases, which may be empty"))
 	}
-	rep, err := s.reviews.OverdueContext(r.Context(), req.Cases, on)
+	rep, err := engine.OverdueContext(r.Context(), req.Cases, on)
 	if rep == nil || (err != nil && !partial) {
 		return dateOrRules(err)
 	}
-	out := overdueAnswer{Report: rep}
+	out := overdueAnswer{Report: rep, Basis: v.Basis}
 	if err != nil {
 		ps := vocab.AsProblems(err)
 		if ps == nil {
@@ -107,21 +131,22 @@ func (s *server) overdue(w http.ResponseWriter, r *http.Request) error {
 type escalationAnswer struct {
 	Partnership vocab.ID        `json:"partnership"`
 	On          vocab.Date      `json:"on"`
+	Basis       masa.Basis      `json:"basis"`
 	Levels      []reviews.Level `json:"levels"`
 }
 
 // escalation answers the levels of dispute resolution on the "on" date,
 // each with the holder of the lead area that oversees it.
 func (s *server) escalation(w http.ResponseWriter, r *http.Request) error {
-	on, err := s.dateParam(r, "on")
+	v, engine, err := s.reviewsParams(r)
 	if err != nil {
 		return err
 	}
-	levels, err := s.reviews.Escalation(on)
+	levels, err := engine.Escalation(v.Basis.On)
 	if err != nil {
 		return dateOrRules(err)
 	}
-	return writeReviews(w, escalationAnswer{Partnership: s.Partnership.ID, On: on, Levels: levels})
+	return writeReviews(w, escalationAnswer{Partnership: s.Partnership.ID, On: v.Basis.On, Basis: v.Basis, Levels: levels})
 }
 
 // boolParam reads a true/false query parameter; absent is false.

@@ -61,7 +61,7 @@ func TestTimeline(t *testing.T) {
 			require.NoError(t, err)
 			st, err := e.Status(c, vocab.MustDate(tt.on))
 			require.NoError(t, err)
-			want, err := vocab.EncodeJSON(st)
+			want, err := vocab.EncodeJSON(timelineAnswer{Status: st, Basis: basisOn(t, tt.on)})
 			require.NoError(t, err)
 			assert.Equal(t, string(want), rec.Body.String())
 
@@ -146,7 +146,7 @@ func TestOverdue(t *testing.T) {
 		assertDocumented(t, "POST", target, rec.Code)
 		rep, err := e.Overdue(knownCases, vocab.MustDate(on))
 		require.NoError(t, err)
-		want, err := vocab.EncodeJSON(overdueAnswer{Report: rep})
+		want, err := vocab.EncodeJSON(overdueAnswer{Report: rep, Basis: basisOn(t, on)})
 		require.NoError(t, err)
 		assert.Equal(t, string(want), rec.Body.String(), on)
 	}
@@ -167,7 +167,9 @@ func TestOverdue(t *testing.T) {
 
 	empty := call(h, "POST", "/v1/reviews/overdue", []byte(`{"cases": []}`))
 	require.Equal(t, http.StatusOK, empty.Code, "%s", empty.Body)
-	assert.JSONEq(t, `{"on": "2020-06-29", "cases": 0, "open": 0, "problems": 0, "overdue": []}`, empty.Body.String())
+	assert.JSONEq(t, `{"on": "2020-06-29", "cases": 0, "open": 0, "problems": 0, "overdue": [],
+		"basis": {"edition": {"partnership": "escb", "name": "Essex Safeguarding Children Board", "year": "2020/21", "published": "2020-06-29", "number": 2},
+		"on": "2020-06-29", "asPublished": false, "successions": []}}`, empty.Body.String())
 }
 
 // TestOverduePartial checks that partial=true reports the sound cases and
@@ -204,7 +206,7 @@ func TestEscalation(t *testing.T) {
 	assertDocumented(t, "GET", "/v1/reviews/escalation", rec.Code)
 	levels, err := engine(t).Escalation(vocab.MustDate("2020-06-29"))
 	require.NoError(t, err)
-	want, err := vocab.EncodeJSON(escalationAnswer{Partnership: "escb", On: vocab.MustDate("2020-06-29"), Levels: levels})
+	want, err := vocab.EncodeJSON(escalationAnswer{Partnership: "escb", On: vocab.MustDate("2020-06-29"), Basis: basisOn(t, "2020-06-29"), Levels: levels})
 	require.NoError(t, err)
 	assert.Equal(t, string(want), rec.Body.String())
 	var got escalationAnswer
@@ -281,7 +283,7 @@ func TestTimelineProperty(t *testing.T) {
 			continue
 		}
 		require.Equal(t, http.StatusOK, rec.Code, "%s on %s: %s", f, on, rec.Body)
-		want, err := vocab.EncodeJSON(st)
+		want, err := vocab.EncodeJSON(timelineAnswer{Status: st, Basis: basisOn(t, on.String())})
 		require.NoError(t, err)
 		assert.Equal(t, string(want), rec.Body.String())
 	}
@@ -318,4 +320,13 @@ func TestOpenAPIReviewsEnums(t *testing.T) {
 			assert.NoError(t, err, "%s %s is accepted", f, v)
 		}
 	}
+}
+
+// basisOn is the basis of the Essex partnership on date on, with the
+// successions up to then applied.
+func basisOn(t *testing.T, on string) masa.Basis {
+	t.Helper()
+	v, err := masa.Essex().On(vocab.MustDate(on))
+	require.NoError(t, err)
+	return v.Basis
 }

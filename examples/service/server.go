@@ -54,8 +54,10 @@ type server struct {
 	partnershipJSON []byte
 	// plans renders the partnership's plan once per format.
 	plans *planCache
-	// reviews evaluates review cases for the partnership.
-	reviews *reviews.Engine
+	// reviews evaluates review cases for the partnership on each date,
+	// with the successions recorded up to the date applied;
+	// reviewsAsPublished for the edition exactly as published.
+	reviews, reviewsAsPublished *reviews.Engine
 }
 
 // route is one endpoint: its method and path pattern, the query
@@ -79,20 +81,20 @@ func (s *server) routes() []route {
 		{method: http.MethodGet, path: "/healthz", handle: s.healthz},
 		{method: http.MethodGet, path: "/openapi.json", handle: s.openAPI},
 		{method: http.MethodGet, path: "/v1/partnership", handle: s.getPartnership},
-		{method: http.MethodPost, path: "/v1/partnership/validate", query: []string{"on"}, handle: s.validatePartnership},
+		{method: http.MethodPost, path: "/v1/partnership/validate", query: []string{"on", "asPublished"}, handle: s.validatePartnership},
 		{method: http.MethodGet, path: "/v1/rulesets", handle: s.listRuleSets},
-		{method: http.MethodGet, path: "/v1/ruleset", query: []string{"on"}, handle: s.ruleSetOn},
-		{method: http.MethodGet, path: "/v1/lead-areas", query: []string{"on"}, handle: s.leadAreas},
-		{method: http.MethodGet, path: "/v1/lead-areas/{id}", query: []string{"on"}, handle: s.leadArea},
+		{method: http.MethodGet, path: "/v1/ruleset", query: []string{"on", "asPublished"}, handle: s.ruleSetOn},
+		{method: http.MethodGet, path: "/v1/lead-areas", query: []string{"on", "asPublished"}, handle: s.leadAreas},
+		{method: http.MethodGet, path: "/v1/lead-areas/{id}", query: []string{"on", "asPublished"}, handle: s.leadArea},
 		{method: http.MethodGet, path: "/v1/funding/baseline", handle: s.fundingBaseline},
 		{method: http.MethodPost, path: "/v1/funding/apportion", query: []string{"format", "bom"}, handle: s.apportion},
 		{method: http.MethodPost, path: "/v1/funding/compare", query: []string{"format", "bom"}, handle: s.compare},
 		{method: http.MethodPost, path: "/v1/funding/project", query: []string{"format", "bom", "years", "percent"}, handle: s.project},
 		{method: http.MethodGet, path: "/v1/plan", query: []string{"format"}, handle: s.getPlan},
 		{method: http.MethodPost, path: "/v1/plan", query: []string{"format"}, handle: s.postPlan},
-		{method: http.MethodPost, path: "/v1/reviews/timeline", query: []string{"on"}, handle: s.timeline},
-		{method: http.MethodPost, path: "/v1/reviews/overdue", query: []string{"on", "partial"}, handle: s.overdue},
-		{method: http.MethodGet, path: "/v1/reviews/escalation", query: []string{"on"}, handle: s.escalation},
+		{method: http.MethodPost, path: "/v1/reviews/timeline", query: []string{"on", "asPublished"}, handle: s.timeline},
+		{method: http.MethodPost, path: "/v1/reviews/overdue", query: []string{"on", "asPublished", "partial"}, handle: s.overdue},
+		{method: http.MethodGet, path: "/v1/reviews/escalation", query: []string{"on", "asPublished"}, handle: s.escalation},
 		{method: http.MethodPost, path: "/v1/plan/draft", query: []string{"format", "prepared"}, handle: s.draftPlan},
 	}
 }
@@ -123,7 +125,16 @@ func newServer(d deps) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	s := &server{deps: d, mux: http.NewServeMux(), partnershipJSON: pj, plans: newPlanCache(d.Partnership), reviews: engine}
+	published, err := masa.Parse(pj)
+	if err != nil {
+		return nil, fmt.Errorf("service: %w", err)
+	}
+	published.Successions = nil
+	asPublished, err := reviews.New(published)
+	if err != nil {
+		return nil, fmt.Errorf("service: %w", err)
+	}
+	s := &server{deps: d, mux: http.NewServeMux(), partnershipJSON: pj, plans: newPlanCache(d.Partnership), reviews: engine, reviewsAsPublished: asPublished}
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), s.endpoint(rt))
 	}

@@ -70,7 +70,9 @@ func TestRuleSets(t *testing.T) {
 		rs, err := masa.RuleSetOn(masa.Essex(), vocab.MustDate(tt.on))
 		require.NoError(t, err)
 		assert.Equal(t, vocab.ID(tt.id), rs.ID)
-		want, err := encodeJSON(ruleSetAnswer{Partnership: "escb", On: vocab.MustDate(tt.on), RuleSet: rs})
+		v, err := masa.Essex().On(vocab.MustDate(tt.on))
+		require.NoError(t, err)
+		want, err := encodeJSON(ruleSetAnswer{Partnership: "escb", On: vocab.MustDate(tt.on), Basis: v.Basis, RuleSet: rs})
 		require.NoError(t, err)
 		assert.Equal(t, string(want), rec.Body.String())
 	}
@@ -132,8 +134,10 @@ func TestClientMistakes(t *testing.T) {
 		{name: "trailing data", method: "POST", target: "/v1/partnership/validate", body: append(bytes.Clone(essex), "{}"...), status: 400, want: []want{{inBody, "", "json"}}},
 		{name: "not JSON content type", method: "POST", target: "/v1/partnership/validate", body: essex, header: []string{"Content-Type", "text/plain"}, status: 415, want: []want{{inHeader, "Content-Type", "media-type"}}},
 		{name: "malformed content type", method: "POST", target: "/v1/partnership/validate", body: essex, header: []string{"Content-Type", "json;;"}, status: 415, want: []want{{inHeader, "Content-Type", "media-type"}}},
-		{name: "rules broken on the date", method: "POST", target: "/v1/partnership/validate?on=2022-07-01", body: ccgAfterICBs, status: 422, want: []want{{inBody, "statutoryPartners[2].body", "health-body"}}},
+		{name: "rules broken on the date", method: "POST", target: "/v1/partnership/validate?on=2022-07-01&asPublished=true", body: ccgAfterICBs, status: 422, want: []want{{inBody, "statutoryPartners[2].body", "health-body"}}},
 		{name: "validate date before any rule set", method: "POST", target: "/v1/partnership/validate?on=1990-01-01", body: essex, status: 404, want: []want{{inQuery, "on", "exists"}}},
+		{name: "bad date and bad choice at once", method: "GET", target: "/v1/lead-areas?on=soon&asPublished=maybe", status: 400, want: []want{{inQuery, "on", "date"}, {inQuery, "asPublished", "boolean"}}},
+		{name: "escalation bad choice", method: "GET", target: "/v1/reviews/escalation?asPublished=yes", status: 400, want: []want{{inQuery, "asPublished", "boolean"}}},
 		{name: "validate bad date", method: "POST", target: "/v1/partnership/validate?on=soon", body: essex, status: 400, want: []want{{inQuery, "on", "date"}}},
 		{name: "no such path", method: "GET", target: "/v1/nothing", status: 404},
 		{name: "no such method", method: "DELETE", target: "/v1/partnership", status: 405},
@@ -171,7 +175,7 @@ func hasProblem(p problem, w want) bool {
 // TestValidationProblemsCarryCitations checks that a 422 from validation
 // names each rule's source.
 func TestValidationProblemsCarryCitations(t *testing.T) {
-	rec := call(newTestServer(t), "POST", "/v1/partnership/validate?on=2024-01-01", masa.EssexJSON())
+	rec := call(newTestServer(t), "POST", "/v1/partnership/validate?on=2024-01-01&asPublished=true", masa.EssexJSON())
 	require.Equal(t, http.StatusUnprocessableEntity, rec.Code)
 	p := readProblem(t, rec)
 	require.NotEmpty(t, p.Problems)
@@ -338,8 +342,8 @@ func TestRuleSetProperty(t *testing.T) {
 }
 
 // TestLeadAreasProperty checks, over many random dates, that the list of
-// holders agrees with masa.Partnership.LeadHolder for a partnership with
-// an annual rotation.
+// holders agrees with the library's view of the partnership on the date
+// (masa.Partnership.On) for a partnership with an annual rotation.
 func TestLeadAreasProperty(t *testing.T) {
 	d := testDeps(nil)
 	p := d.Partnership
@@ -355,8 +359,11 @@ func TestLeadAreasProperty(t *testing.T) {
 		var got holdingsAnswer
 		require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
 		require.Len(t, got.LeadAreas, len(p.LeadAreas))
+		v, err := p.On(on)
+		require.NoError(t, err)
+		assert.Equal(t, v.Basis, got.Basis)
 		for i, la := range p.LeadAreas {
-			want, err := p.LeadHolder(la.ID, on)
+			want, err := v.LeadHolder(la.ID)
 			assert.Equal(t, want.Role, got.LeadAreas[i].Role, "%s on %s", la.ID, on)
 			assert.Equal(t, want.Period, got.LeadAreas[i].Period)
 			assert.Equal(t, err != nil, got.LeadAreas[i].Conflict != nil, "%s on %s: %v", la.ID, on, err)
