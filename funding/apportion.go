@@ -2,7 +2,6 @@ package funding
 
 import (
 	"fmt"
-	"hash/maphash"
 	"math"
 	"math/big"
 	"math/bits"
@@ -149,46 +148,15 @@ func (l idSlice) len() int            { return len(l) }
 // duplicateIDs reports every ID that repeats an earlier one, naming the
 // field "name[i].sub" (or "name[i]" when sub is empty).
 func duplicateIDs[L idList](l L, name, sub string) vocab.Problems {
-	n := l.len()
 	var ps vocab.Problems
-	dup := func(i, j int32) {
-		ps.Add(vocab.Conflict(indexed(name, int(i), sub), "unique", string(l.id(i)), "repeats the ID of "+indexed(name, int(j), "")+"; IDs break ties, so they must be distinct"))
-	}
-	if n <= 16 {
-		for i := int32(1); i < int32(n); i++ {
-			for j := range i {
-				if l.id(i) == l.id(j) {
-					dup(i, j)
-					break
-				}
-			}
-		}
-		return ps
-	}
-	// An open-addressing set of indices, at most half full. Each slot
-	// holds the top 32 bits of the ID's hash and the index plus one, so
-	// that strings are compared only when their hashes agree. The seed is
-	// random, but it only decides where an index is stored, never the
-	// answer.
-	size := 1 << bits.Len(uint(2*n-1))
-	mask := uint64(size - 1)
-	table := make([]uint64, size) // 0 means empty
-	seed := maphash.MakeSeed()
-	for i := int32(0); i < int32(n); i++ {
+	first := make(map[vocab.ID]int32, l.len())
+	for i := range int32(l.len()) {
 		id := l.id(i)
-		h := maphash.String(seed, string(id))
-		tag := h &^ (1<<32 - 1)
-		for slot := h & mask; ; slot = (slot + 1) & mask {
-			e := table[slot]
-			if e == 0 {
-				table[slot] = tag | uint64(i+1)
-				break
-			}
-			if j := int32(uint32(e)) - 1; e&^(1<<32-1) == tag && l.id(j) == id {
-				dup(i, j)
-				break
-			}
+		if j, dup := first[id]; dup {
+			ps.Add(vocab.Conflict(indexed(name, int(i), sub), "unique", string(id), "repeats the ID of "+indexed(name, int(j), "")+"; IDs break ties, so they must be distinct"))
+			continue
 		}
+		first[id] = i
 	}
 	return ps
 }
