@@ -119,8 +119,11 @@ func (s *Store) prepareText() queries {
 
 // migrate runs every migration not yet run, each in its own transaction.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+	if err := s.inMigrationTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`)
+		return err
+	}); err != nil {
 		return fmt.Errorf("creating schema_migrations: %w", err)
 	}
 	for _, m := range migrations {
@@ -138,7 +141,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) runMigration(ctx context.Context, m migration) error {
+// inMigrationTx runs fn in a write transaction that holds the dialect's
+// migration lock.
+func (s *Store) inMigrationTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -149,23 +154,30 @@ func (s *Store) runMigration(ctx context.Context, m migration) error {
 			return err
 		}
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, s.rebind("SELECT count(*) FROM schema_migrations WHERE version = ?"), m.version).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	for _, st := range m.stmts {
-		if _, err := tx.ExecContext(ctx, strings.ReplaceAll(st, autoID, s.d.AutoID)); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, s.rebind("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
-		m.version, m.name, time.Now().UnixMicro()); err != nil {
+	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+func (s *Store) runMigration(ctx context.Context, m migration) error {
+	return s.inMigrationTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, s.rebind("SELECT count(*) FROM schema_migrations WHERE version = ?"), m.version).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		for _, st := range m.stmts {
+			if _, err := tx.ExecContext(ctx, strings.ReplaceAll(st, autoID, s.d.AutoID)); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, s.rebind("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+			m.version, m.name, time.Now().UnixMicro())
+		return err
+	})
 }
 
 // SchemaVersion returns the newest migration run.
@@ -419,55 +431,59 @@ func (s *Store) Case(ctx context.Context, ref string) (*register.Case, error) {
 }
 
 // Cases calls yield with every case in reference order, from one
-// snapshot: it walks the cases and the events side by side, both in
-// reference order.
+// snapshot. It reads the cases first, then walks the events in reference
+// order beside them: one result set at a time, as PostgreSQL's protocol
+// needs.
 func (s *Store) Cases(ctx context.Context, yield func(*register.Case) error) error {
 	return s.read(ctx, func(tx *sql.Tx) error {
 		crows, err := tx.QueryContext(ctx, s.q.allCases)
 		if err != nil {
 			return err
 		}
-		defer crows.Close()
+		var cases []*register.Case
+		for crows.Next() {
+			c, err := scanCase(crows)
+			if err != nil {
+				crows.Close()
+				return err
+			}
+			cases = append(cases, c)
+		}
+		if err := errors.Join(crows.Err(), crows.Close()); err != nil {
+			return err
+		}
 		erows, err := tx.QueryContext(ctx, s.q.allEvents)
 		if err != nil {
 			return err
 		}
 		defer erows.Close()
-		var pendingRef string
-		var pending register.Entry
-		havePending := false
-		nextEvent := func() error {
-			havePending = false
-			if !erows.Next() {
-				return erows.Err()
-			}
-			var err error
-			pendingRef, pending, err = scanEvent(erows)
-			havePending = err == nil
-			return err
-		}
-		if err := nextEvent(); err != nil {
-			return err
-		}
-		for crows.Next() {
-			c, err := scanCase(crows)
+		i := 0
+		for erows.Next() {
+			ref, e, err := scanEvent(erows)
 			if err != nil {
 				return err
 			}
-			for havePending && pendingRef == c.Ref {
-				c.Entries = append(c.Entries, pending)
-				if err := nextEvent(); err != nil {
+			for i < len(cases) && cases[i].Ref != ref {
+				if err := yield(cases[i]); err != nil {
 					return err
 				}
+				cases[i] = nil
+				i++
 			}
-			if havePending && pendingRef < c.Ref {
-				return fmt.Errorf("event %s/%d has no case in reference order", pendingRef, pending.Seq)
+			if i == len(cases) {
+				return fmt.Errorf("event %s/%d has no case in reference order", ref, e.Seq)
 			}
-			if err := yield(c); err != nil {
+			cases[i].Entries = append(cases[i].Entries, e)
+		}
+		if err := erows.Err(); err != nil {
+			return err
+		}
+		for ; i < len(cases); i++ {
+			if err := yield(cases[i]); err != nil {
 				return err
 			}
 		}
-		return crows.Err()
+		return nil
 	})
 }
 
