@@ -77,6 +77,26 @@ const (
 	ProgressNone   Progress = "none"
 )
 
+// Progresses lists the degrees of progress, most first: the stated set
+// every priority's progress is one of.
+func Progresses() []Progress {
+	return []Progress{ProgressGood, ProgressSome, ProgressLittle, ProgressNone}
+}
+
+// Valid reports whether p is one of [Progresses].
+func (p Progress) Valid() bool {
+	for _, v := range Progresses() {
+		if p == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Slow reports whether p is little or none: a priority the yearly report
+// must explain.
+func (p Progress) Slow() bool { return p == ProgressLittle || p == ProgressNone }
+
 // Priority is one of the partners' agreed priorities and its progress.
 type Priority struct {
 	// Name is the priority as the partners agreed it.

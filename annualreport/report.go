@@ -353,7 +353,7 @@ func (a *assembly) littleProgress() Section {
 	slow := 0
 	for _, p := range a.in.Priorities {
 		t.Rows = append(t.Rows, []string{p.Name, string(p.Progress)})
-		if p.Progress == ProgressLittle || p.Progress == ProgressNone {
+		if p.Progress.Slow() {
 			slow++
 			s.Items = append(s.Items, Item{Label: p.Name, Text: p.Note})
 		}
