@@ -52,6 +52,9 @@ type LoggedAction struct {
 	// and including the date.
 	WorkingDaysLeft    int `json:"workingDaysLeft,omitempty"`
 	WorkingDaysOverdue int `json:"workingDaysOverdue,omitempty"`
+	// Provisional says the count crosses a year whose bank holidays the
+	// calendar gives only by its standing pattern, not as announced.
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 // ActionLog is every action set at meetings held on or before a date, with
@@ -107,6 +110,7 @@ func (bd *Board) Actions(cal *workdays.Calendar, on vocab.Date) (*ActionLog, err
 				if err != nil {
 					return nil, fmt.Errorf("board: action %s of meeting %s: %w", a.ID, m.ID, err)
 				}
+				la.Provisional = cal.Provisional(from, to)
 				if late && n > 0 {
 					la.State, la.WorkingDaysOverdue = StateOverdue, n
 					log.Overdue++

@@ -12,6 +12,7 @@ import (
 	"github.com/masa-go/masa/internal/testcheck"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
+	"github.com/masa-go/masa/workdays"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -183,8 +184,18 @@ func TestActions(t *testing.T) {
 
 func TestActionsOutsideTheCalendar(t *testing.T) {
 	bd := bind(t, essex(t))
-	_, err := bd.Actions(nil, d("2031-01-01"))
+	only2018, err := workdays.New(workdays.File{Years: []int{2018}, Holidays: []workdays.Holiday{}})
+	require.NoError(t, err)
+	_, err = bd.Actions(only2018, d("2019-04-15"))
 	assert.ErrorIs(t, err, vocab.ErrNotFound)
+
+	// Years after the announced ones count by the standing pattern, and
+	// the log says so.
+	log, err := bd.Actions(nil, d("2100-01-06"))
+	require.NoError(t, err)
+	require.NotEmpty(t, log.Actions)
+	assert.True(t, log.Actions[len(log.Actions)-1].Provisional)
+	assert.Contains(t, log.Actions[len(log.Actions)-1].Line(), "provisional")
 }
 
 func TestActionLines(t *testing.T) {

@@ -112,6 +112,9 @@ func (a *LoggedAction) Line() string {
 			state = "Open, " + count(a.WorkingDaysLeft, "working day") + " left"
 		}
 	}
+	if a.Provisional {
+		state += " (provisional: a year's bank holidays are not yet announced)"
+	}
 	return fmt.Sprintf("%s: %s Owner: %s; due by %s; set by the %s, %s.", state, a.Text, a.OwnerName, a.DueBy.Long(), a.BodyName, a.Held.Long())
 }
 
