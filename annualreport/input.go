@@ -2,6 +2,7 @@ package annualreport
 
 import (
 	"fmt"
+	"github.com/masa-go/masa/reviews"
 	"io"
 
 	"github.com/masa-go/masa/scrutiny"
@@ -164,6 +165,12 @@ type Input struct {
 	Activities []Entry `json:"activities"`
 	// Reviews are the practice reviews worked on in the year.
 	Reviews []PracticeReview `json:"reviews"`
+	// Cases, when given, are the year's serious-incident cases as package
+	// reviews records them (opaque references and audit trails, no
+	// personal data). The practice-reviews part is then written from
+	// them, evaluated at the end of the year; Reviews, if also given, is
+	// listed after them.
+	Cases []reviews.Case `json:"cases,omitempty"`
 	// Effectiveness are the partners' judgements of how well the
 	// arrangements worked, with their evidence.
 	Effectiveness []Entry `json:"effectiveness"`

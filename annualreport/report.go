@@ -2,6 +2,7 @@ package annualreport
 
 import (
 	"fmt"
+	"github.com/shopspring/decimal"
 	"strconv"
 	"strings"
 
@@ -89,6 +90,23 @@ type Section struct {
 	Tables []Table `json:"tables"`
 	// Notes are short flags for the reader, such as gaps in the plans.
 	Notes []string `json:"notes"`
+	// Chart, when set, is a bar chart of amounts, such as each partner's
+	// funding contribution.
+	Chart *Chart `json:"chart,omitempty"`
+}
+
+// Chart is a bar chart of amounts in pounds.
+type Chart struct {
+	// Caption says what the chart shows.
+	Caption string `json:"caption"`
+	// Bars are the bars in display order.
+	Bars []ChartBar `json:"bars"`
+}
+
+// ChartBar is one bar: a label and an amount.
+type ChartBar struct {
+	Label  string          `json:"label"`
+	Amount decimal.Decimal `json:"amount"`
 }
 
 // Missing names a required part of the report that has nothing to report.
@@ -143,6 +161,7 @@ type assembly struct {
 	rs       masa.RuleSet
 	training *training.Result
 	schedule *scrutiny.Schedule
+	cases    []CaseRecord
 }
 
 // Assemble checks the input against the partnership and assembles the
@@ -221,6 +240,7 @@ func check(p *masa.Partnership, in *Input) (*assembly, *scrutiny.Gate, vocab.Pro
 			c.prefixed("scrutiny", err)
 		}
 	}
+	a.cases = c.caseRecords(a)
 	gate := scrutiny.NewGate(in.Year)
 	for i, rv := range in.ReportReviews {
 		if err := gate.Record(rv); err != nil {
@@ -269,9 +289,14 @@ func (a *assembly) reviews() Section {
 		}
 		parts = append(parts, line+".")
 	}
-	if a.in.Reviews == nil {
+	if a.cases != nil {
+		items, summary := caseItems(a.cases, a.in.Year, a.rs.ReviewName)
+		s.Items = append(s.Items, items...)
+		parts = append(parts, summary)
+	}
+	if a.in.Reviews == nil && a.cases == nil {
 		missing(&s, "the year's practice reviews are not recorded (input field reviews)")
-	} else {
+	} else if a.in.Reviews != nil {
 		n := map[ReviewKind]int{}
 		for _, r := range a.in.Reviews {
 			n[r.Kind]++
@@ -443,6 +468,10 @@ func (a *assembly) funding() Section {
 			label += fmt.Sprintf(" (%d × %s)", l.Members, vocab.FormatPounds(l.Rate, 0))
 		}
 		t.Rows = append(t.Rows, []string{label, vocab.FormatPounds(l.Amount, 0)})
+		if s.Chart == nil {
+			s.Chart = &Chart{Caption: "Contributions for " + f.Year.String() + ", in pounds"}
+		}
+		s.Chart.Bars = append(s.Chart.Bars, ChartBar{Label: label, Amount: l.Amount})
 	}
 	t.Footer = []string{"Total", vocab.FormatPounds(f.Total(), 0)}
 	s.Tables = []Table{t}

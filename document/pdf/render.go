@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 	"github.com/masa-go/masa/document"
@@ -379,8 +380,9 @@ func (r *renderer) watermark(t string) {
 	f.SetAlpha(0.13, "Normal")
 	f.TransformBegin()
 	f.TransformRotate(math.Atan2(pageH, pageW)*180/math.Pi, pageW/2, pageH/2)
-	f.SetXY(pageW/2-w/2, pageH/2-size*0.18)
-	f.CellFormat(w, size*0.35, t, "", 0, "C", false, 0, "")
+	// Text takes page coordinates as they are; SetX would read a negative
+	// x as a distance from the right edge.
+	f.Text(pageW/2-w/2, pageH/2+size*0.35/2, t)
 	f.TransformEnd()
 	f.SetAlpha(1, "Normal")
 }
@@ -502,6 +504,7 @@ func (r *renderer) words(spans []document.Span, w, size float64) []word {
 		style := spanStyle(sp)
 		r.font(style, size, ink)
 		t := text(sp.Text)
+		before := len(out)
 		fields := strings.Fields(t)
 		for i, fw := range fields {
 			pieces := []string{fw}
@@ -512,6 +515,11 @@ func (r *renderer) words(spans []document.Span, w, size float64) []word {
 				out = append(out, word{text: piece, style: style, emph: sp.Emphasis, url: sp.URL, link: r.anchors[sp.Ref], width: f.GetStringWidth(piece),
 					space: k == len(pieces)-1 && (i < len(fields)-1 || strings.HasSuffix(t, " "))})
 			}
+		}
+		// A span that starts with a space is separated from the word
+		// before it, such as the text after a bold label.
+		if len(out) > before && before > 0 && strings.TrimLeftFunc(t, unicode.IsSpace) != t {
+			out[before-1].space = true
 		}
 		if len(fields) == 0 && strings.TrimSpace(t) != t && len(out) > 0 {
 			out[len(out)-1].space = true
