@@ -92,7 +92,17 @@ func jsonProblem(data []byte, err error) *FieldError {
 		name, _ = strconv.Unquote(name)
 		return Invalid(pathOfKey(data, name), "unknown-field", name, "is not a known field")
 	}
-	return Invalid("", "json", "", "could not be decoded: "+strings.TrimPrefix(msg, "json: "))
+	// A value's own decoder (such as a decimal's) may name the value in
+	// single quotes, as '"1e99999"'; find its path from that.
+	field := ""
+	if _, rest, ok := strings.Cut(msg, "'"); ok {
+		if lit, _, ok := strings.Cut(rest, "'"); ok {
+			if v, err := strconv.Unquote(lit); err == nil {
+				field = pathOfString(data, v)
+			}
+		}
+	}
+	return Invalid(field, "json", "", "could not be decoded: "+strings.TrimPrefix(msg, "json: "))
 }
 
 func typeName(kind string) string {

@@ -40,6 +40,8 @@ func TestDecodeJSONHostile(t *testing.T) {
 		{"long unknown key", `{"` + strings.Repeat("k", 100000) + `":1}`, `["` + strings.Repeat("k", 40) + `"…]`, "unknown-field"},
 		{"missing value", `{"name":}`, "name", "json"},
 		{"bare word", `{"name":nope}`, "name", "json"},
+		{"long number as text (bug 6)", `{"name":"` + strings.Repeat("7", vocab.MaxNumberChars+1) + `"}`, "name", "number"},
+		{"long bare number (bug 6)", `{"lines":[{"count":` + strings.Repeat("7", vocab.MaxNumberChars+1) + `}]}`, "lines[0].count", "number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,12 @@ import (
 // such as ten thousand "[".
 const MaxDepth = 32
 
+// MaxNumberChars is the longest number DecodeJSON accepts, written either
+// as a JSON number or as a string of digits (amounts are strings such as
+// "389095.00"). No sum of money needs more; parsing a decimal of a million
+// digits takes seconds, so longer ones are refused before decoding.
+const MaxNumberChars = 64
+
 // maxPathBytes bounds the JSON path written into an error, and
 // maxValueBytes the value quoted in it, so that an error never grows with
 // the input.
@@ -210,9 +216,19 @@ func (s *scanner) value(depth int) *FieldError {
 		if msg := TextControlProblem(str); msg != "" {
 			return Invalid(s.here(), "text", "", msg)
 		}
+		if len(str) > MaxNumberChars && numeric(str) {
+			return s.longNumber()
+		}
 		return nil
 	case c == '-' || (c >= '0' && c <= '9'):
-		return s.number()
+		start := s.i
+		if err := s.number(); err != nil {
+			return err
+		}
+		if s.i-start > MaxNumberChars {
+			return s.longNumber()
+		}
+		return nil
 	case c == 't':
 		return s.literal("true")
 	case c == 'f':
@@ -236,6 +252,26 @@ func (s *scanner) literal(word string) *FieldError {
 	}
 	s.i += len(word)
 	return nil
+}
+
+func (s *scanner) longNumber() *FieldError {
+	return Invalid(s.here(), "number", "", "is a number of more than "+strconv.Itoa(MaxNumberChars)+" characters, more than any amount needs")
+}
+
+// numeric reports whether s looks like a number: digits, with signs,
+// points and exponents, and nothing else.
+func numeric(s string) bool {
+	digit := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E':
+		default:
+			return false
+		}
+	}
+	return digit
 }
 
 func (s *scanner) number() *FieldError {

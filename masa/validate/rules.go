@@ -249,16 +249,57 @@ func checkBoard(r reporter, p *masa.Partnership, ix index) {
 	}
 }
 
+// maxAmountDigits bounds the digits of a funding amount before the point:
+// with two places after it, the 30 digits funding.Number allows.
+const maxAmountDigits = 28
+
+// amountProblem returns why d cannot be an amount of money in a
+// partnership file, or "": at most maxAmountDigits digits before the
+// point and whole pence (issue 13, bug 6: "1e400" was accepted, and lines
+// of 120000.005, 40000.005 and 40000.005 printed as pennies that did not
+// add up to their printed total). It never formats d, whose exponent may
+// be huge.
+func amountProblem(d decimal.Decimal) string {
+	if int64(d.NumDigits())+int64(d.Exponent()) > maxAmountDigits {
+		return fmt.Sprintf("is larger than any amount of money: more than %d digits before the decimal point", maxAmountDigits)
+	}
+	if d.Exponent() < -maxAmountDigits-2 && !d.IsZero() {
+		return "has fractions of a penny: amounts are in pounds with at most two decimal places"
+	}
+	if d.Exponent() < -2 && !d.Equal(d.Truncate(2)) {
+		return "has fractions of a penny: amounts are in pounds with at most two decimal places"
+	}
+	return ""
+}
+
+// amountValue is d as a value for an error, or "" when d is too large to
+// print.
+func amountValue(d decimal.Decimal) string {
+	if int64(d.NumDigits())+int64(d.Exponent()) > maxAmountDigits || d.Exponent() < -maxAmountDigits {
+		return ""
+	}
+	return d.String()
+}
+
 func checkFunding(r reporter, p *masa.Partnership) {
 	if p.Funding == nil {
 		return
 	}
 	for i, l := range p.Funding.Lines {
+		field := fmt.Sprintf("funding.lines[%d].amount", i)
+		if msg := amountProblem(l.Amount); msg != "" {
+			r.report(field, "amount", amountValue(l.Amount), "%s", msg)
+			continue
+		}
+		if msg := amountProblem(l.Rate); msg != "" {
+			r.report(fmt.Sprintf("funding.lines[%d].rate", i), "amount", amountValue(l.Rate), "%s", msg)
+			continue
+		}
 		if l.Amount.IsNegative() {
-			r.report(fmt.Sprintf("funding.lines[%d].amount", i), "funding-line", l.Amount.String(), "is negative")
+			r.report(field, "funding-line", l.Amount.String(), "is negative")
 		}
 		if l.Members > 0 && !l.Rate.Mul(decimal.NewFromInt(int64(l.Members))).Equal(l.Amount) {
-			r.report(fmt.Sprintf("funding.lines[%d].amount", i), "funding-line", l.Amount.String(),
+			r.report(field, "funding-line", l.Amount.String(),
 				"is not %d members at %s each (%s)", l.Members, vocab.FormatPounds(l.Rate, 2), vocab.FormatPounds(l.Rate.Mul(decimal.NewFromInt(int64(l.Members))), 2))
 		}
 	}
