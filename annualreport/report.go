@@ -226,17 +226,25 @@ func check(p *masa.Partnership, in *Input) (*assembly, *scrutiny.Gate, vocab.Pro
 	c.priorities(in.Priorities)
 	c.reviewActions(in.ReviewActions)
 	c.feedback(in.Feedback, voices)
+	// A part whose year is missing or differs is still checked in full,
+	// against the report's year, so that every problem shows at once.
 	if t := in.Training; t != nil {
 		if t.Year != in.Year {
 			c.add(vocab.Conflict("training.year", "same-year", t.Year.String(), "is not the report's year, "+in.Year.String()))
-		} else if a.training, err = training.Run(p, t); err != nil {
+			t = new(*t)
+			t.Year = in.Year
+		}
+		if a.training, err = training.Run(p, t); err != nil {
 			c.prefixed("training", err)
 		}
 	}
 	if pl := in.Scrutiny; pl != nil {
 		if pl.Year != in.Year {
 			c.add(vocab.Conflict("scrutiny.year", "same-year", pl.Year.String(), "is not the report's year, "+in.Year.String()))
-		} else if a.schedule, err = scrutiny.Build(p, pl); err != nil {
+			pl = new(*pl)
+			pl.Year = in.Year
+		}
+		if a.schedule, err = scrutiny.Build(p, pl); err != nil {
 			c.prefixed("scrutiny", err)
 		}
 	}

@@ -26,6 +26,7 @@ import (
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/internal/cli"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/plan"
 	planhtml "github.com/masa-go/masa/plan/html"
@@ -45,18 +46,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 // runAt is run with the clock read once, at now.
 func runAt(args []string, stdout, stderr io.Writer, now time.Time) int {
 	fs := flag.NewFlagSet("plan", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	cli.Usage(fs, stderr, "go run ./examples/plan [-o FILE.pdf] [-html FILE.html] [-partnership FILE] [-scenario FILE [-date YYYY-MM-DD]]",
+		"Writes the published arrangements plan as PDF and, with -html, as accessible\nHTML; with -scenario, next year's draft plan with that funding scenario.",
+		"go run ./examples/plan -partnership examples/masa/testdata/mine.json -o mine.pdf")
 	out := fs.String("o", "plan.pdf", `PDF file to write ("" for none)`)
 	htmlOut := fs.String("html", "", "accessible HTML file to write")
 	file := fs.String("partnership", "", "partnership JSON file (default: the embedded Essex 2020-21 arrangements)")
 	scenario := fs.String("scenario", "", "funding scenario JSON file: write a draft plan for the scenario's year")
 	date := fs.String("date", "", "with -scenario, the date the draft is prepared, YYYY-MM-DD (default: today)")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "plan: unexpected arguments %q\n", fs.Args())
-		return 2
+	if status, ok := cli.Parse(fs, args, 0); !ok {
+		return status
 	}
 	if *out == "" && *htmlOut == "" {
 		fmt.Fprintln(stderr, "plan: nothing to write: give -o or -html")

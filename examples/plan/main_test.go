@@ -83,7 +83,7 @@ func TestRunBadInput(t *testing.T) {
 		says string
 	}{
 		{"unknown flag", []string{"-nonsense"}, 2, "flag provided but not defined"},
-		{"extra argument", []string{"-o", pdfPath, "extra"}, 2, "unexpected arguments"},
+		{"extra argument", []string{"-o", pdfPath, "extra"}, 2, "unexpected argument"},
 		{"nothing to write", []string{"-o", ""}, 2, "nothing to write"},
 		{"date without scenario", []string{"-o", pdfPath, "-date", "2021-02-01"}, 2, "-date applies only with -scenario"},
 		{"missing partnership", []string{"-o", pdfPath, "-partnership", filepath.Join(dir, "none.json")}, 2, "no such file"},

@@ -6,14 +6,16 @@
 //
 // Usage:
 //
-//	go run ./examples/scenarios [-scenario file.json] [-format text|csv|json] [-only section] [-years 3] [-uplift 2]
+//	go run ./examples/scenarios [-partnership FILE] [-scenario FILE] [-format text|csv|json] [-only section] [-years 3] [-uplift 2]
 //
 // Without -scenario the program uses a built-in scenario for 2022/23:
 // raise the budget to £400,000, fix CAFCASS at £550, charge the councils
 // £1,250 each, merge the clinical commissioning groups into the integrated
 // care boards that replaced them on 1 July 2022, and cap Essex County
 // Council at £245,000. A scenario file is JSON as read by
-// funding.ParseScenario; examples are in funding/testdata/scenarios.
+// funding.ParseScenario; examples/scenarios/testdata/scenario.json is a
+// sample, and more are in funding/testdata/scenarios. With -partnership
+// FILE the baseline is that partnership's published funding table.
 //
 // The sections are baseline, result, comparison and projection; -only
 // prints one of them. As CSV, each section starts with a line "# name"
@@ -39,9 +41,12 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/internal/cli"
+	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
 )
 
@@ -78,49 +83,58 @@ func defaultScenario() *funding.Scenario {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scenarios", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	file := fs.String("scenario", "", "scenario JSON file (default: a built-in Essex scenario for 2022/23)")
-	format := fs.String("format", "text", "output format: text, csv or json")
-	only := fs.String("only", "", "print one section: baseline, result, comparison or projection")
-	years := fs.Int("years", 3, "years in the projection, the scenario's year first")
-	uplift := fs.String("uplift", "2", "yearly uplift for the projection, in percent (negative for a cut)")
+	cli.Usage(fs, stderr, "go run ./examples/scenarios [-partnership FILE] [-scenario FILE] [-format text|csv|json] [-only SECTION] [-years N] [-uplift PERCENT] [-bom]",
+		"Prints the published funding table re-apportioned, a what-if scenario beside\nit and a projection over several years. With -partnership, the baseline is\nthat partnership's published funding table (and a -scenario file's baseline\nis replaced by it); without -scenario, a built-in Essex scenario for 2022/23\n(or, with -partnership, the table with no change).",
+		"go run ./examples/scenarios -scenario examples/scenarios/testdata/scenario.json -years 5 -uplift 2.5")
+	partnership := fs.String("partnership", "", "partnership JSON `FILE` whose published funding table is the baseline (default: the embedded Essex 2020-21 table)")
+	file := fs.String("scenario", "", "scenario JSON `FILE` (default: a built-in Essex scenario for 2022/23)")
+	format := fs.String("format", "text", "output `format`: text, csv or json")
+	only := fs.String("only", "", "print one `section`: baseline, result, comparison or projection")
+	years := fs.Int("years", 3, "`years` in the projection, the scenario's year first")
+	uplift := fs.String("uplift", "2", "yearly uplift for the projection, in `percent` (negative for a cut)")
 	bom := fs.Bool("bom", false, "with -format csv, start with a UTF-8 byte order mark for Excel on Windows")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if status, ok := cli.Parse(fs, args, 0); !ok {
+		return status
 	}
-	fail := func(err error) int {
-		fmt.Fprintln(stderr, "scenarios:", err)
-		for _, p := range vocab.AsProblems(err) {
-			fmt.Fprintf(stderr, "  %s: %s (value %q)\n", p.Field, p.Message, p.Value)
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		return fail(fmt.Errorf("unexpected argument %q", fs.Arg(0)))
-	}
+	fail := func(err error) int { return cli.Fail(stderr, "scenarios", err, 2) }
+
+	// Every flag problem at once, each printed once.
+	var ps vocab.Problems
 	if !slices.Contains([]string{"text", "csv", "json"}, *format) {
-		return fail(fmt.Errorf("-format %q: use text, csv or json", *format))
+		ps.Add(vocab.Invalid("-format", "one-of", *format, "must be text, csv or json"))
 	}
 	if *bom && *format != "csv" {
-		return fail(fmt.Errorf("-bom is for -format csv, not %s", *format))
+		ps.Add(vocab.Invalid("-bom", "csv-only", *format, "-bom is for -format csv, not "+*format))
 	}
 	if *only != "" && !slices.Contains(sections, *only) {
-		return fail(fmt.Errorf("-only %q: use baseline, result, comparison or projection", *only))
+		ps.Add(vocab.Invalid("-only", "one-of", *only, "must be baseline, result, comparison or projection"))
+	}
+	if *years < 1 || *years > funding.MaxProjectionYears {
+		ps.Add(vocab.Invalid("-years", "range", strconv.Itoa(*years), "must be between 1 and "+strconv.Itoa(funding.MaxProjectionYears)))
 	}
 	percent, err := funding.ParseNumber("-uplift", *uplift)
-	if err != nil {
+	ps = append(ps, vocab.AsProblems(err)...)
+	if err := ps.Err(); err != nil {
 		return fail(err)
 	}
 	s := defaultScenario()
-	if *file != "" {
-		f, err := os.Open(*file)
+	var table *funding.Baseline
+	if *partnership != "" {
+		p, err := masa.Load(*partnership)
 		if err != nil {
 			return fail(err)
 		}
-		s, err = funding.ReadScenario(f)
-		f.Close()
-		if err != nil {
+		if s, err = funding.BaselineScenario(p); err != nil {
 			return fail(err)
+		}
+		table = &s.Baseline
+	}
+	if *file != "" {
+		if s, err = funding.LoadScenario(*file); err != nil {
+			return fail(err)
+		}
+		if table != nil {
+			s.Baseline = *table
 		}
 	}
 
@@ -159,8 +173,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err := write(stdout, &out, *format); err != nil {
-		fmt.Fprintln(stderr, "scenarios:", err)
-		return 1
+		return cli.Fail(stderr, "scenarios", err, 1)
 	}
 	return 0
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/masa-go/masa/internal/golden"
@@ -27,6 +28,7 @@ func TestRun(t *testing.T) {
 		{"json", []string{"-format", "json"}, "default.json"},
 		{"one section as csv", []string{"-format", "csv", "-only", "comparison"}, "comparison.csv"},
 		{"scenario file", []string{"-scenario", filepath.Join("..", "..", "funding", "testdata", "scenarios", "statutory-thirds.json"), "-years", "2", "-uplift", "-1.5"}, "statutory-thirds.txt"},
+		{"another partnership's table", []string{"-partnership", filepath.Join("..", "..", "masa", "testdata", "riverside.json"), "-years", "2"}, "riverside.txt"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -50,12 +52,14 @@ func TestRunErrors(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"bad format", []string{"-format", "xml"}, []string{`-format "xml"`}},
-		{"bad section", []string{"-only", "all"}, []string{`-only "all"`}},
+		{"bad format", []string{"-format", "xml"}, []string{`-format: must be text, csv or json (value "xml"`}},
+		{"bad section", []string{"-only", "all"}, []string{`-only: must be baseline, result, comparison or projection (value "all"`}},
+		{"every flag problem at once", []string{"-uplift", "abc", "-years", "100", "-format", "x"}, []string{"scenarios: 3 problems:", "-uplift: is not a decimal number", "-years: must be between 1 and 30", "-format: must be"}},
+		{"missing partnership", []string{"-partnership", "testdata/none.json"}, []string{"scenarios: ", "none.json"}},
 		{"bad uplift", []string{"-uplift", "two"}, []string{`-uplift: is not a decimal number`}},
 		{"bad years", []string{"-years", "0"}, []string{"years: must be between 1 and 30"}},
 		{"missing file", []string{"-scenario", "testdata/none.json"}, []string{"none.json"}},
-		{"bad scenario", []string{"-scenario", "testdata/bad.json"}, []string{`changes[0].amount: has pence, but the rounding unit is whole pounds (value "100.50")`}},
+		{"bad scenario", []string{"-scenario", "testdata/bad.json"}, []string{`changes[0].amount: has pence, but the rounding unit is whole pounds (value "100.50"`, "(in testdata/bad.json)"}},
 		{"unknown flag", []string{"-colour"}, []string{"flag provided but not defined"}},
 		{"extra argument", []string{"extra"}, []string{`unexpected argument "extra"`}},
 		{"bom without csv", []string{"-bom"}, []string{"-bom is for -format csv"}},
@@ -66,6 +70,12 @@ func TestRunErrors(t *testing.T) {
 			assert.Equal(t, 2, run(tc.args, &out, &errOut))
 			for _, w := range tc.want {
 				assert.Contains(t, errOut.String(), w)
+				if !strings.Contains(w, "flag provided") {
+					assert.Equal(t, 1, strings.Count(errOut.String(), w), "printed once: %s", errOut.String())
+				}
+			}
+			if tc.name != "unknown flag" {
+				assert.True(t, strings.HasPrefix(errOut.String(), "scenarios: "), errOut.String())
 			}
 		})
 	}
@@ -78,4 +88,12 @@ func TestBOMForExcel(t *testing.T) {
 	require.Equal(t, 0, run([]string{"-format", "csv", "-only", "result", "-bom"}, &out, &errOut), errOut.String())
 	assert.True(t, bytes.HasPrefix(out.Bytes(), []byte("\xef\xbb\xbforg,name,")), "starts with the BOM, then the header")
 	assert.Contains(t, out.String(), "£")
+}
+
+func TestHelpListsFlagsAndAnExample(t *testing.T) {
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut))
+	for _, flag := range []string{"-partnership", "-scenario", "-format", "-only", "-years", "-uplift", "-bom", "Example:"} {
+		assert.Contains(t, errOut.String(), flag)
+	}
 }

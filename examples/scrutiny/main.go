@@ -6,8 +6,8 @@
 //
 // Usage:
 //
-//	go run ./examples/scrutiny [-partnership file.json] [-input report.json]
-//	    [-findings training.json] [-plan scrutiny.json] [-on YYYY-MM-DD] [-json]
+//	go run ./examples/scrutiny [-partnership FILE] [-input FILE]
+//	    [-findings FILE] [-plan FILE] [-on YYYY-MM-DD] [-json]
 //
 // The input is a yearly-report input (see package annualreport) holding
 // the training input and the scrutiny plan; -findings and -plan replace
@@ -32,6 +32,7 @@ import (
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/annualreport"
+	"github.com/masa-go/masa/internal/cli"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/scrutiny"
 	"github.com/masa-go/masa/training"
@@ -68,34 +69,34 @@ type problemOutput struct {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scrutiny", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	partnership := fs.String("partnership", "", "partnership JSON file (default: the embedded Essex 2020-21 arrangements)")
-	inputFile := fs.String("input", "", "yearly-report input JSON file (default: the embedded fictional 2020/21 sample)")
-	findingsFile := fs.String("findings", "", "training input JSON file, replacing the input's training part")
-	planFile := fs.String("plan", "", "scrutiny plan JSON file, replacing the input's scrutiny part")
-	onFlag := fs.String("on", "", "date to check the publication gate on, YYYY-MM-DD (default: six months after the year ends)")
+	cli.Usage(fs, stderr, "go run ./examples/scrutiny [-partnership FILE] [-input FILE] [-findings FILE] [-plan FILE] [-on YYYY-MM-DD] [-json]",
+		"Prints the ranked training needs, the coverage of scrutiny aims, the\npublication gate and the parts of the yearly report still missing. Every\nproblem in the input is printed at once, each with its JSON path.",
+		"go run ./examples/scrutiny -findings examples/scrutiny/testdata/bad-findings.json")
+	partnership := fs.String("partnership", "", "partnership JSON `FILE` (default: the embedded Essex 2020-21 arrangements)")
+	inputFile := fs.String("input", "", "yearly-report input JSON `FILE` (default: the embedded fictional 2020/21 sample)")
+	findingsFile := fs.String("findings", "", "training input JSON `FILE`, replacing the input's training part")
+	planFile := fs.String("plan", "", "scrutiny plan JSON `FILE`, replacing the input's scrutiny part")
+	onFlag := fs.String("on", "", "`date` to check the publication gate on, YYYY-MM-DD (default: six months after the year ends)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if status, ok := cli.Parse(fs, args, 0); !ok {
+		return status
 	}
+	fail := func(err error) int { return cli.Fail(stderr, "scrutiny", err, 2) }
 	p, in, err := load(*partnership, *inputFile, *findingsFile, *planFile)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return fail(err)
 	}
 	on := in.Year.End().AddMonths(6)
 	if *onFlag != "" {
 		if on, err = vocab.ParseDate("-on", *onFlag); err != nil {
-			fmt.Fprintln(stderr, err)
-			return 2
+			return fail(err)
 		}
 	}
 	r, err := annualreport.Assemble(p, in)
 	if err != nil {
 		ps := vocab.AsProblems(err)
 		if len(ps) == 0 {
-			fmt.Fprintln(stderr, err)
-			return 2
+			return fail(err)
 		}
 		if *asJSON {
 			return writeJSON(stdout, stderr, problemOutput{Partnership: p.Name, Year: in.Year, Problems: ps}, 1)
@@ -108,8 +109,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	out, err := collect(p, in, r, on)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return fail(err)
 	}
 	if *asJSON {
 		return writeJSON(stdout, stderr, out, 0)
@@ -207,8 +207,7 @@ func collect(p *masa.Partnership, in *annualreport.Input, r *annualreport.Report
 func writeJSON(stdout, stderr io.Writer, v any, code int) int {
 	data, err := vocab.EncodeJSON(v)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
+		return cli.Fail(stderr, "scrutiny", err, 2)
 	}
 	stdout.Write(data)
 	return code

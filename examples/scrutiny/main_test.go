@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/masa-go/masa/internal/golden"
@@ -24,6 +25,7 @@ func TestRun(t *testing.T) {
 		{"plan serving every aim", []string{"-plan", "testdata/plan-all-aims.json"}, 0, "all-aims.txt"},
 		{"bad plan", []string{"-plan", "testdata/bad-plan.json"}, 1, "bad-plan.txt"},
 		{"bad findings", []string{"-findings", "testdata/bad-findings.json"}, 1, "bad-findings.txt"},
+		{"findings with no year: every problem at once", []string{"-findings", "testdata/no-year-findings.json"}, 1, "no-year-findings.txt"},
 		{"bad findings json", []string{"-findings", "testdata/bad-findings.json", "-json"}, 1, "bad-findings.out.json"},
 	}
 	for _, tt := range tests {
@@ -50,6 +52,17 @@ func TestRunBadInput(t *testing.T) {
 		var out, errOut bytes.Buffer
 		assert.Equal(t, 2, run(args, &out, &errOut), args)
 		assert.NotEmpty(t, errOut.String(), args)
+		if args[0] != "-nonsense" {
+			assert.True(t, strings.HasPrefix(errOut.String(), "scrutiny: "), "own name first: %s", errOut.String())
+		}
+	}
+}
+
+func TestHelpListsFlagsAndAnExample(t *testing.T) {
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut))
+	for _, flag := range []string{"-partnership", "-input", "-findings", "-plan", "-on", "-json", "Example:"} {
+		assert.Contains(t, errOut.String(), flag)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
+	"github.com/masa-go/masa/internal/cli"
 	"github.com/masa-go/masa/masa"
 )
 
@@ -22,7 +23,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stderr, nil)
 	stop()
-	if err != nil {
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "service:", err)
 		os.Exit(1)
 	}
@@ -45,9 +48,12 @@ const (
 // service accepts connections.
 func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr string)) error {
 	fs := flag.NewFlagSet("service", flag.ContinueOnError)
-	fs.SetOutput(logOut)
+	cli.Usage(fs, logOut, "go run ./examples/service [-partnership FILE] [-addr HOST:PORT] [-max-body BYTES] [-log-format text|json] [-log-level LEVEL]",
+		"Serves the JSON-over-HTTP API for one partnership until SIGINT or SIGTERM;\nGET /openapi.json describes every endpoint.",
+		"go run ./examples/service -partnership examples/masa/testdata/mine.json -addr 127.0.0.1:9000")
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on")
-	data := fs.String("data", "", "partnership JSON `file` to serve (default: the embedded Essex 2020-21 arrangements)")
+	data := fs.String("partnership", "", "partnership JSON `FILE` to serve (default: the embedded Essex 2020-21 arrangements)")
+	fs.StringVar(data, "data", "", "former name of -partnership")
 	maxBody := fs.Int64("max-body", defaultMaxBody, "largest request body accepted, in `bytes`")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	logLevel := fs.String("log-level", "info", "least severe log `level`: debug, info, warn or error")

@@ -47,7 +47,7 @@ func TestRunServesAndStops(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "essex.json")
 	require.NoError(t, os.WriteFile(file, masa.EssexJSON(), 0o644))
-	base, logs, stop := startRun(t, "-data", file, "-log-format", "json", "-log-level", "debug")
+	base, logs, stop := startRun(t, "-partnership", file, "-log-format", "json", "-log-level", "debug")
 	assert.True(t, strings.HasPrefix(base, "http://127.0.0.1:"), base)
 
 	resp, err := http.Get(base + "/v1/lead-areas/cspr-ratification?on=2020-06-29")

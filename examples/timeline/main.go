@@ -5,12 +5,14 @@
 //
 // Usage:
 //
-//	go run ./examples/timeline [-on YYYY-MM-DD] [-json] [-partnership file.json] [-holidays file.json] [case.json]
+//	go run ./examples/timeline [-on YYYY-MM-DD] [-as-published] [-json] [-partnership FILE] [-holidays FILE] [CASE.json]
 //
 // Without a case file it uses a built-in fictional case (ESCB-2026-019).
 // The date defaults to today in Europe/London. -partnership loads another
 // partnership instead of the embedded Essex 2020-21 arrangements, and
-// -holidays extends the England and Wales bank holidays with a file such
+// -as-published takes owners from the edition exactly as published
+// instead of the partnership on the date (every succession up to the date
+// applied); the output says which it used. -holidays extends the England and Wales bank holidays with a file such
 // as {"years":[2028],"holidays":[{"date":"2028-01-03","name":"..."}]}.
 // The exit status is 0 when nothing is overdue, 1 when something is, and 2
 // when the input could not be read or has problems (each printed with its
@@ -27,6 +29,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
+	"github.com/masa-go/masa/internal/cli"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/reviews"
 	"github.com/masa-go/masa/vocab"
@@ -42,33 +45,18 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	fs := flag.NewFlagSet("timeline", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	on := fs.String("on", "", "date, YYYY-MM-DD (default: today in Europe/London)")
+	cli.Usage(fs, stderr, "go run ./examples/timeline [-on YYYY-MM-DD] [-as-published] [-json] [-partnership FILE] [-holidays FILE] [CASE.json]",
+		"Prints a serious incident's timeline on a date: every step under the rules in\nforce, its owner on the date (the partnership with every succession up to the\ndate applied, unless -as-published), its due date and what is due next.\nWithout a case file it uses a built-in fictional case.",
+		"go run ./examples/timeline -on 2021-07-20 reviews/testdata/lifecycle-case.json")
+	on := fs.String("on", "", "`date`, YYYY-MM-DD (default: today in Europe/London)")
 	asJSON := fs.Bool("json", false, "print the status as JSON")
-	partnership := fs.String("partnership", "", "partnership JSON file (default: the embedded Essex 2020-21 arrangements)")
-	holidays := fs.String("holidays", "", "JSON file of bank holidays to add to the England and Wales calendar")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: timeline [-on YYYY-MM-DD] [-json] [-partnership file.json] [-holidays file.json] [case.json]")
-		fs.PrintDefaults()
+	asPublished := fs.Bool("as-published", false, "owners from the edition exactly as published, with no succession applied")
+	partnership := fs.String("partnership", "", "partnership JSON `FILE` (default: the embedded Essex 2020-21 arrangements)")
+	holidays := fs.String("holidays", "", "JSON `FILE` of bank holidays to add to the England and Wales calendar")
+	if status, ok := cli.Parse(fs, args, 1); !ok {
+		return status
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 1 {
-		fs.Usage()
-		return 2
-	}
-	fail := func(err error) int {
-		if ps := vocab.AsProblems(err); len(ps) > 1 {
-			fmt.Fprintf(stderr, "%d problems:\n", len(ps))
-			for _, p := range ps {
-				fmt.Fprintln(stderr, "  "+p.Error())
-			}
-			return 2
-		}
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
+	fail := func(err error) int { return cli.Fail(stderr, "timeline", err, 2) }
 
 	date := workdays.DateInLondon(now)
 	if *on != "" {
@@ -84,6 +72,16 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		if p, err = masa.Load(*partnership); err != nil {
 			return fail(err)
 		}
+	}
+	v, err := p.ViewOn(date, *asPublished)
+	if err != nil {
+		return fail(err)
+	}
+	if *asPublished {
+		// The engine applies the successions a partnership records; the
+		// edition as published is the one with none recorded.
+		p = v.Partnership
+		p.Successions = nil
 	}
 	var opts []reviews.Option
 	if *holidays != "" {
@@ -111,18 +109,26 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		return fail(err)
 	}
 	if *asJSON {
-		data, err := vocab.EncodeJSON(st)
+		data, err := vocab.EncodeJSON(answer{Status: st, Basis: v.Basis})
 		if err != nil {
 			return fail(err)
 		}
 		stdout.Write(data)
 	} else {
 		printStatus(stdout, st, c)
+		fmt.Fprintf(stdout, "\nOwners from: %s\n", v.Basis)
 	}
 	if st.Overdue {
 		return 1
 	}
 	return 0
+}
+
+// answer is what -json prints: the case's status and the basis its owners
+// rest on, as the service's POST /v1/reviews/timeline answers.
+type answer struct {
+	*reviews.Status
+	Basis masa.Basis `json:"basis"`
 }
 
 func printStatus(w io.Writer, st *reviews.Status, c *reviews.Case) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,6 +31,10 @@ func TestRun(t *testing.T) {
 		{"an overdue case", []string{"-on", "2022-10-05", "testdata/overdue-case.json"}, 1, "overdue.txt"},
 		{"another partnership with next year's bank holidays", []string{"-on", "2027-12-31", "-partnership", "../../masa/testdata/riverside.json",
 			"-holidays", "testdata/holidays-2028.json", "testdata/late-2027-case.json"}, 0, "riverside-2028.txt"},
+		{"the documented sample files", []string{"-on", "2027-12-31", "-partnership", "../masa/testdata/mine.json",
+			"-holidays", "testdata/extra.json", "testdata/case.json"}, 0, "riverside-2028.txt"},
+		{"an owner after the ICBs", []string{"-on", "2022-07-01", "../../reviews/testdata/lifecycle-case.json"}, 0, "lifecycle-2022-07-01.txt"},
+		{"an owner after the ICBs, as published", []string{"-on", "2022-07-01", "-as-published", "../../reviews/testdata/lifecycle-case.json"}, 0, "lifecycle-2022-07-01-as-published.txt"},
 		{"another partnership, 2028 provisional", []string{"-on", "2027-12-31", "-partnership", "../../masa/testdata/riverside.json",
 			"testdata/late-2027-case.json"}, 0, "riverside-2028-provisional.txt"},
 	}
@@ -57,7 +62,7 @@ func TestRunProblems(t *testing.T) {
 		{"a missing partnership", []string{"-partnership", "testdata/missing.json"}, []string{"missing.json"}},
 		{"a bad holidays file", []string{"-holidays", "testdata/bad-case.json"}, []string{"unknown-field"}},
 		{"a date before the case", []string{"-on", "2026-01-01"}, []string{"on: is before the local authority became aware"}},
-		{"two case files", []string{"a.json", "b.json"}, []string{"usage: timeline"}},
+		{"two case files", []string{"a.json", "b.json"}, []string{`timeline: unexpected argument "b.json"`}},
 		{"an unknown flag", []string{"-colour"}, []string{"flag provided but not defined"}},
 	}
 	for _, tt := range tests {
@@ -68,6 +73,9 @@ func TestRunProblems(t *testing.T) {
 			for _, w := range tt.want {
 				assert.Contains(t, errOut.String(), w)
 			}
+			if tt.name != "an unknown flag" {
+				assert.True(t, strings.HasPrefix(errOut.String(), "timeline: "), "the program's own name first: %s", errOut.String())
+			}
 		})
 	}
 }
@@ -77,4 +85,12 @@ func TestExampleCaseIsSound(t *testing.T) {
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run([]string{"-on", "2026-10-05"}, &out, &errOut, now), errOut.String())
 	assert.Contains(t, out.String(), "Case ESCB-2026-019 on Monday 5 October 2026")
+}
+
+func TestHelpListsFlagsAndAnExample(t *testing.T) {
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut, now))
+	for _, flag := range []string{"-on", "-as-published", "-json", "-partnership", "-holidays", "Example:"} {
+		assert.Contains(t, errOut.String(), flag)
+	}
 }
