@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/masa-go/masa/wasm/internal/server"
+	"github.com/masa-go/masa/wasm/internal/wasmgen"
 )
 
 // The app is built once and served for every test by an httptest server,
@@ -40,7 +41,11 @@ func run(m *testing.M) int {
 	defer os.RemoveAll(cache)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	bundle, err = server.Build(ctx, server.BuildOptions{Dir: ".", CacheDir: cache, Log: os.Stderr})
+	// The client as go generate makes it: Brotli and gzip, reusing the
+	// Brotli form go generate left in wasm/cmd/serve/dist when app.wasm
+	// is unchanged.
+	previous, _ := server.LoadBundle(os.DirFS(filepath.Join("..", "cmd", "serve", "dist")))
+	bundle, err = wasmgen.Generate(ctx, ".", cache, os.Stderr, previous)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1

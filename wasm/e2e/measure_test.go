@@ -18,7 +18,8 @@ import (
 //
 //	go test -tags e2e -run TestMeasure -v ./wasm/e2e
 func TestMeasure(t *testing.T) {
-	t.Logf("app.wasm: %d bytes, %d bytes gzip-compressed (%.3f MB)", len(bundle.Wasm), len(bundle.WasmGzip), float64(len(bundle.WasmGzip))/1e6)
+	t.Logf("app.wasm: %d bytes, %d bytes gzip-compressed (%.3f MB), %d bytes Brotli (%.3f MB)",
+		bundle.WasmSize, len(bundle.WasmGzip), float64(len(bundle.WasmGzip))/1e6, len(bundle.WasmBrotli), float64(len(bundle.WasmBrotli))/1e6)
 
 	// Time from navigation to the allocation table on screen, and to the
 	// WebAssembly client taking over, for a first visit (fresh profile,

@@ -28,14 +28,14 @@ func TestProfile(t *testing.T) {
 	require.NoError(t, err)
 	root, _ := server.ModuleRoot(".")
 	out := t.TempDir() + "/app.wasm"
-	cmd := exec.Command(tc.Go, "build", "-trimpath", "-gcflags=all=-l", "-o", out, server.ClientPackage)
+	cmd := exec.Command(tc.Go, "build", "-trimpath", "-o", out, server.ClientPackage)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	b, err := cmd.CombinedOutput()
 	require.NoError(t, err, string(b))
 	wasm, _ := os.ReadFile(out)
 	js, _ := os.ReadFile(tc.WasmExecPath())
-	bd, err := server.NewBundle(wasm, js, tc)
+	bd, err := server.NewBundle(wasm, js, tc.Version)
 	require.NoError(t, err)
 	ts := httptest.NewServer(server.New(bd, server.Options{}))
 	defer ts.Close()

@@ -1,19 +1,28 @@
-// Command serve builds the funding scenarios browser app for WebAssembly
-// with the Go toolchain that runs it, then serves it on 127.0.0.1.
+// Command serve serves the funding scenarios browser app on 127.0.0.1.
 //
-//	go run ./wasm/cmd/serve            # http://127.0.0.1:7070/
-//	go run ./wasm/cmd/serve -addr 127.0.0.1:0
+//	go generate ./wasm/...             # builds the client into wasm/cmd/serve/dist
+//	go build ./wasm/cmd/serve          # one binary with the client embedded
+//	./serve                            # http://127.0.0.1:7070/
+//	go run ./wasm/cmd/serve            # from a clone: works with or without go generate
 //
-// The build goes to a cache directory (-cache, by default masa/wasm under
-// the user's cache directory); nothing is installed or copied by hand.
+// A binary built after go generate holds the client (app.wasm compressed
+// with Brotli and gzip) and needs no source tree and no Go toolchain.
+// Without a generated client, as in a fresh clone, the command starts
+// serving the page at once and builds the client from the source tree
+// with the Go toolchain that runs it, printing its progress; the page
+// becomes interactive when the build is done. That build goes to a cache
+// directory (-cache, by default masa/wasm under the user's cache
+// directory).
 package main
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
@@ -26,19 +35,32 @@ import (
 	"github.com/masa-go/masa/wasm/internal/server"
 )
 
+//go:generate go run ../../internal/cmd/wasmgen -out dist
+
+// dist is the generated client, if go generate has run; otherwise it
+// holds only its README.
+//
+//go:embed dist
+var dist embed.FS
+
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	client, err := fs.Sub(dist, "dist")
+	if err == nil {
+		err = run(context.Background(), client, os.Args[1:], os.Stdout, os.Stderr)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "serve:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// run serves the app. client is the generated client's directory.
+func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:7070", "address to listen on (keep it on 127.0.0.1)")
-	dir := fs.String("dir", ".", "a directory inside the masa module")
-	cache := fs.String("cache", "", "directory for the built app.wasm (default: masa/wasm in the user cache directory)")
+	dir := fs.String("dir", ".", "a directory inside the masa module, for building the client when none is embedded")
+	cache := fs.String("cache", "", "directory for the client built at start-up (default: masa/wasm in the user cache directory)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -46,10 +68,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
 
+	bundle, err := server.LoadBundle(client)
+	if err != nil && !errors.Is(err, server.ErrNoClient) {
+		return err
+	}
+	if bundle == nil {
+		// Fail before listening when the client cannot be built here.
+		if _, err := server.ModuleRoot(*dir); err != nil {
+			return fmt.Errorf("no client is embedded in this binary (build it after go generate ./wasm/...), and it cannot be built here: %w", err)
+		}
+	}
+
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	// Take the address first, so that a busy port fails before the build.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -59,16 +91,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: %s is reachable from other machines\n", ln.Addr())
 	}
 
-	start := time.Now()
-	bundle, err := server.Build(ctx, server.BuildOptions{Dir: *dir, CacheDir: *cache, Log: stdout})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "built in %s\n", time.Since(start).Round(time.Millisecond))
-
-	srv := server.New(bundle, server.Options{PlanPDF: server.PlanPDF()})
-	if !srv.WasmExecMatches {
-		fmt.Fprintf(stdout, "go-app's wasm_exec.js differs from %s: serving the toolchain's copy\n", bundle.Toolchain.WasmExecPath())
+	opts := server.Options{PlanPDF: server.PlanPDF()}
+	errc := make(chan error, 2)
+	var srv *server.Server
+	if bundle != nil {
+		srv = server.New(bundle, opts)
+		fmt.Fprintf(stdout, "serving the embedded client (built by %s, app.wasm %d bytes, %d Brotli, %d gzip)\n",
+			bundle.GoVersion, bundle.WasmSize, len(bundle.WasmBrotli), len(bundle.WasmGzip))
+	} else {
+		srv = server.NewPending(opts)
+		fmt.Fprintln(stdout, "no client is embedded (go generate ./wasm/... makes one): building it from the source tree now;")
+		fmt.Fprintln(stdout, "the page is served meanwhile and becomes interactive when the build is done")
+		go func() {
+			start := time.Now()
+			b, err := server.Build(ctx, server.BuildOptions{Dir: *dir, CacheDir: *cache, Log: stdout})
+			if err != nil {
+				errc <- err
+				return
+			}
+			srv.Ready(b)
+			fmt.Fprintf(stdout, "client ready after %s: open pages become interactive now\n", time.Since(start).Round(time.Second))
+		}()
 	}
 
 	hs := &http.Server{
@@ -76,22 +119,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          log.New(stderr, "serve: ", 0),
 	}
-	fmt.Fprintf(stdout, "masa funding scenarios (version %s): http://%s/\n", srv.Version, ln.Addr())
+	fmt.Fprintf(stdout, "masa funding scenarios: http://%s/\n", ln.Addr())
 
-	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	var runErr error
 	select {
-	case err := <-errc:
-		return err
+	case runErr = <-errc:
 	case <-ctx.Done():
 	}
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := hs.Shutdown(shutdown); err != nil {
+	if err := hs.Shutdown(shutdown); err != nil && runErr == nil {
 		return err
 	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
+	if runErr != nil && !errors.Is(runErr, http.ErrServerClosed) {
+		return runErr
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 )
 
 // ModulePath is the import path of the module the client is built from.
@@ -129,22 +130,27 @@ type BuildOptions struct {
 
 // Bundle is a built browser client, ready to serve.
 type Bundle struct {
-	// Wasm is app.wasm as built.
-	Wasm []byte
 	// WasmGzip is app.wasm compressed with gzip at the best compression
 	// level.
 	WasmGzip []byte
+	// WasmBrotli is app.wasm compressed with Brotli, or nil when the
+	// bundle was built at start-up, which compresses with gzip only.
+	WasmBrotli []byte
+	// WasmSize is the length of app.wasm uncompressed.
+	WasmSize int
 	// WasmExecJS is the toolchain's wasm_exec.js.
 	WasmExecJS []byte
 	// Hash is the hex SHA-256 of app.wasm and wasm_exec.js.
 	Hash string
-	// Toolchain is the toolchain that built the client.
-	Toolchain Toolchain
+	// GoVersion is the version of the toolchain that built the client,
+	// such as "go1.26.8".
+	GoVersion string
 }
 
 // NewBundle returns a bundle for an already built app.wasm and the
-// wasm_exec.js of the toolchain that built it, compressing the module.
-func NewBundle(wasm, wasmExecJS []byte, tc Toolchain) (*Bundle, error) {
+// wasm_exec.js of the toolchain that built it, compressing the module
+// with gzip. It keeps no copy of the uncompressed module.
+func NewBundle(wasm, wasmExecJS []byte, goVersion string) (*Bundle, error) {
 	var gz bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	if err != nil {
@@ -156,33 +162,52 @@ func NewBundle(wasm, wasmExecJS []byte, tc Toolchain) (*Bundle, error) {
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("wasm build: compressing app.wasm: %w", err)
 	}
-	h := sha256.New()
-	h.Write(wasm)
-	h.Write(wasmExecJS)
 	return &Bundle{
-		Wasm:       wasm,
 		WasmGzip:   gz.Bytes(),
+		WasmSize:   len(wasm),
 		WasmExecJS: wasmExecJS,
-		Hash:       hex.EncodeToString(h.Sum(nil)),
-		Toolchain:  tc,
+		Hash:       bundleHash(wasm, wasmExecJS),
+		GoVersion:  goVersion,
 	}, nil
 }
 
+func bundleHash(wasm, wasmExecJS []byte) string {
+	h := sha256.New()
+	h.Write(wasm)
+	h.Write(wasmExecJS)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Wasm returns app.wasm uncompressed, decompressing the gzip copy.
+func (b *Bundle) Wasm() ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b.WasmGzip))
+	if err != nil {
+		return nil, fmt.Errorf("app.wasm: %w", err)
+	}
+	out := make([]byte, 0, b.WasmSize)
+	buf := bytes.NewBuffer(out)
+	if _, err := io.Copy(buf, zr); err != nil {
+		return nil, fmt.Errorf("app.wasm: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
 // buildArgs returns the go command's arguments for the client build.
-// -s -w drops the symbol table and debug information, and -l turns off
-// inlining in every package: in WebAssembly inlined copies cost more
-// than the calls they save, and without them app.wasm is about 130 KB
-// smaller gzip-compressed (see BENCHMARKS.md), which keeps it inside
-// its 2.2 MB budget.
+// -s -w drops the symbol table and debug information; -v names each
+// package as it is compiled, which is how Build reports progress.
+// Inlining stays on: served with Brotli the module is within its budget
+// without turning it off (see BENCHMARKS.md).
 func buildArgs(out string) []string {
-	return []string{"build", "-trimpath", "-ldflags=-s -w", "-gcflags=all=-l", "-o", out, ClientPackage}
+	return []string{"build", "-v", "-trimpath", "-ldflags=-s -w", "-o", out, ClientPackage}
 }
 
 // Build compiles the browser client for GOOS=js GOARCH=wasm with the
 // toolchain that compiled the running program, writes app.wasm to the
 // cache directory and returns it with its compressed form and the
-// toolchain's wasm_exec.js. The go command's own build cache makes a
-// rebuild of unchanged sources quick.
+// toolchain's wasm_exec.js. It writes a line to opts.Log for each
+// package compiled, counted against the client's dependencies, and one
+// every 15 seconds while the linker runs. The go command's own build
+// cache makes a rebuild of unchanged sources quick.
 func Build(ctx context.Context, opts BuildOptions) (*Bundle, error) {
 	logf := func(format string, args ...any) {
 		if opts.Log != nil {
@@ -220,15 +245,52 @@ func Build(ctx context.Context, opts BuildOptions) (*Bundle, error) {
 	tmp.Close()
 	defer os.Remove(tmpName)
 
-	logf("building %s with %s (%s) for js/wasm", ClientPackage, tc.Version, tc.Go)
+	env := append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	total := countDeps(ctx, tc, root, env)
+	start := time.Now()
+	logf("building %s with %s (%s) for js/wasm: %d packages", ClientPackage, tc.Version, tc.Go, total)
 	cmd := exec.CommandContext(ctx, tc.Go, buildArgs(tmpName)...)
 	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	var stderr bytes.Buffer
-	cmd.Stdout = &stderr
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("wasm build: go build %s: %w\n%s", ClientPackage, err, stderr.Bytes())
+	cmd.Env = env
+	var errs bytes.Buffer
+	cmd.Stdout = &errs
+	pipe, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, fmt.Errorf("wasm build: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("wasm build: go build %s: %w", ClientPackage, err)
+	}
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(pipe)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	tick := time.NewTicker(15 * time.Second)
+	defer tick.Stop()
+	done := 0
+	for running := true; running; {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				running = false
+				break
+			}
+			if !isImportPath(line) {
+				errs.WriteString(line + "\n")
+				continue
+			}
+			done++
+			logf("  [%d/%d] %s (%s)", done, total, line, time.Since(start).Round(time.Second))
+		case <-tick.C:
+			logf("  still building: %d/%d packages compiled, %s so far (linking comes last)", done, total, time.Since(start).Round(time.Second))
+		}
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("wasm build: go build %s: %w\n%s", ClientPackage, err, errs.Bytes())
 	}
 	wasm, err := os.ReadFile(tmpName)
 	if err != nil {
@@ -242,10 +304,32 @@ func Build(ctx context.Context, opts BuildOptions) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wasm build: reading the toolchain's wasm_exec.js: %w", err)
 	}
-	b, err := NewBundle(wasm, wasmExec, tc)
+	b, err := NewBundle(wasm, wasmExec, tc.Version)
 	if err != nil {
 		return nil, err
 	}
-	logf("built %s: %d bytes, %d bytes gzip-compressed", final, len(b.Wasm), len(b.WasmGzip))
+	logf("built %s in %s: %d bytes, %d bytes gzip-compressed", final, time.Since(start).Round(time.Second), b.WasmSize, len(b.WasmGzip))
 	return b, nil
+}
+
+// countDeps returns the number of packages the client depends on, for
+// the progress count, or 0 when the go command cannot list them.
+func countDeps(ctx context.Context, tc Toolchain, root string, env []string) int {
+	cmd := exec.CommandContext(ctx, tc.Go, "list", "-deps", ClientPackage)
+	cmd.Dir = root
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		return 0
+	}
+	return bytes.Count(out, []byte("\n"))
+}
+
+// isImportPath reports whether a line of go build -v output names a
+// package, as opposed to a compiler message.
+func isImportPath(line string) bool {
+	if line == "" || strings.ContainsAny(line, " \t:") {
+		return false
+	}
+	return true
 }

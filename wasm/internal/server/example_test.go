@@ -12,7 +12,7 @@ import (
 // New serves a bundle; here a stand-in module, so that no WebAssembly
 // build is needed. The serve command passes the result of Build instead.
 func ExampleNew() {
-	b, err := server.NewBundle([]byte("\x00asm\x01\x00\x00\x00"), []byte("// wasm_exec.js\n"), server.Toolchain{})
+	b, err := server.NewBundle([]byte("\x00asm\x01\x00\x00\x00"), []byte("// wasm_exec.js\n"), "go1.26.8")
 	if err != nil {
 		panic(err)
 	}

@@ -5,9 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/masa-go/masa/wasm/internal/ui"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,25 +20,32 @@ type Options struct {
 	// the scenario in the request applied. It is nil until a PDF renderer
 	// is wired in, and the endpoint answers 404 meanwhile.
 	PlanPDF http.Handler
+	// Partnership is the partnership file the page starts from, passed
+	// to the client as it is. Empty means the embedded Essex file.
+	Partnership []byte
 }
 
 // Server serves the browser app: the prerendered page, app.wasm
-// compressed with gzip, the toolchain's wasm_exec.js, the stylesheet,
-// icons, the service worker and the API endpoints.
+// compressed with Brotli or gzip, the toolchain's wasm_exec.js, the
+// stylesheet, icons, the service worker and the API endpoints.
+//
+// A server made by NewPending serves the prerendered page at once and
+// holds requests for app.wasm until Ready hands it the built client.
 type Server struct {
-	// Version is the app version go-app's service worker compares to
-	// decide whether an update is available: a hash of everything the
-	// browser downloads, so that a restart with the same build is not an
-	// update.
-	Version string
-	// WasmExecMatches reports whether the wasm_exec.js go-app embeds is
-	// byte-for-byte the toolchain's. When it is not, the server serves
-	// the toolchain's copy instead.
-	WasmExecMatches bool
+	opts    Options
+	static  map[string]staticFile
+	current atomic.Pointer[serving]
+	ready   chan struct{}
+	once    sync.Once
+}
 
-	bundle *Bundle
-	app    *app.Handler
-	mux    *http.ServeMux
+// serving is what the server serves for one bundle (or, before the
+// bundle is ready, for none).
+type serving struct {
+	version         string
+	wasmExecMatches bool
+	bundle          *Bundle
+	mux             *http.ServeMux
 }
 
 // Icon paths, served from memory.
@@ -52,28 +60,82 @@ const (
 	appName       = "masa funding scenarios"
 	appShortName  = "masa funding"
 	appThemeColor = "#1d4f91"
+	// partnershipEnv is the go-app environment variable that carries the
+	// partnership file to the client.
+	partnershipEnv = "MASA_PARTNERSHIP"
 )
 
 // New returns a server for the bundle. It registers the app's routes with
 // go-app so that pages are prerendered on the server.
 func New(b *Bundle, opts Options) *Server {
+	s := NewPending(opts)
+	s.Ready(b)
+	return s
+}
+
+// NewPending returns a server whose client is still being built: it
+// serves the prerendered page, the stylesheet and the icons at once, and
+// holds requests for app.wasm until Ready is called.
+func NewPending(opts Options) *Server {
 	ui.Register()
-	static := map[string]staticFile{
-		stylesPath:  {"text/css; charset=utf-8", masaCSS},
-		iconSVGPath: {"image/svg+xml", []byte(iconSVG)},
-		icon192Path: {"image/png", iconPNG(192)},
-		icon512Path: {"image/png", iconPNG(512)},
+	s := &Server{
+		opts: opts,
+		static: map[string]staticFile{
+			stylesPath:  {"text/css; charset=utf-8", masaCSS},
+			iconSVGPath: {"image/svg+xml", []byte(iconSVG)},
+			icon192Path: {"image/png", iconPNG(192)},
+			icon512Path: {"image/png", iconPNG(512)},
+		},
+		ready: make(chan struct{}),
 	}
+	s.current.Store(s.serve(nil))
+	return s
+}
+
+// Ready hands the server its built client. Requests for app.wasm that
+// were waiting are answered; later calls have no effect.
+func (s *Server) Ready(b *Bundle) {
+	s.once.Do(func() {
+		s.current.Store(s.serve(b))
+		close(s.ready)
+	})
+}
+
+// Version is the app version go-app's service worker compares to decide
+// whether an update is available: a hash of everything the browser
+// downloads, so that a restart with the same build is not an update.
+// Before the client is ready it is a hash of the files served so far
+// and of the word "pending".
+func (s *Server) Version() string { return s.current.Load().version }
+
+// WasmExecMatches reports whether the wasm_exec.js go-app embeds is
+// byte-for-byte the toolchain's. When it is not, the server serves the
+// toolchain's copy instead. It is true before the client is ready.
+func (s *Server) WasmExecMatches() bool { return s.current.Load().wasmExecMatches }
+
+// serve makes the handlers for bundle b, or for the pending client when
+// b is nil.
+func (s *Server) serve(b *Bundle) *serving {
 	h := sha256.New()
-	h.Write([]byte(b.Hash))
+	wasmSize := ""
+	if b != nil {
+		h.Write([]byte(b.Hash))
+		wasmSize = strconv.Itoa(b.WasmSize)
+	} else {
+		h.Write([]byte("pending"))
+	}
+	h.Write(s.opts.Partnership)
 	for _, p := range []string{stylesPath, iconSVGPath, icon192Path, icon512Path} {
 		h.Write([]byte(p))
-		h.Write(static[p].body)
+		h.Write(s.static[p].body)
 	}
 	version := hex.EncodeToString(h.Sum(nil))[:20]
-
-	s := &Server{Version: version, bundle: b}
-	s.app = &app.Handler{
+	sv := &serving{version: version, bundle: b, wasmExecMatches: true}
+	env := map[string]string{}
+	if len(s.opts.Partnership) > 0 {
+		env[partnershipEnv] = string(s.opts.Partnership)
+	}
+	handler := &app.Handler{
 		Name:            appName,
 		ShortName:       appShortName,
 		Title:           "Funding scenarios · masa",
@@ -91,26 +153,28 @@ func New(b *Bundle, opts Options) *Server {
 		},
 		Styles:            []string{stylesPath},
 		Version:           version,
-		WasmContentLength: strconv.Itoa(len(b.Wasm)),
+		Env:               env,
+		WasmContentLength: wasmSize,
 		Resources: &resources{
-			version:  version,
-			wasm:     b.Wasm,
-			wasmGzip: b.WasmGzip,
-			static:   static,
+			server:  s,
+			version: version,
+			bundle:  b,
+			static:  s.static,
 		},
 	}
-	s.WasmExecMatches = bytes.Equal(goAppWasmExec(), b.WasmExecJS)
-
-	s.mux = http.NewServeMux()
-	if !s.WasmExecMatches {
-		s.mux.HandleFunc("GET "+wasmExecPath, s.serveWasmExec)
+	sv.mux = http.NewServeMux()
+	if b != nil {
+		sv.wasmExecMatches = bytes.Equal(goAppWasmExec(), b.WasmExecJS)
+		if !sv.wasmExecMatches {
+			sv.mux.HandleFunc("GET "+wasmExecPath, sv.serveWasmExec)
+		}
 	}
-	if opts.PlanPDF != nil {
-		s.mux.Handle("GET "+planPDFPath, opts.PlanPDF)
+	if s.opts.PlanPDF != nil {
+		sv.mux.Handle("GET "+planPDFPath, s.opts.PlanPDF)
 	}
-	s.mux.HandleFunc("/api/", http.NotFound)
-	s.mux.Handle("/", deterministicPages(s.app))
-	return s
+	sv.mux.HandleFunc("/api/", http.NotFound)
+	sv.mux.Handle("/", deterministicPages(handler))
+	return sv
 }
 
 // ServeHTTP serves the app.
@@ -126,39 +190,55 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	s.current.Load().mux.ServeHTTP(w, r)
 }
 
-func (s *Server) serveWasmExec(w http.ResponseWriter, r *http.Request) {
+func (sv *serving) serveWasmExec(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/javascript")
 	w.Header().Set("Cache-Control", "no-cache")
-	w.Header().Set("Content-Length", strconv.Itoa(len(s.bundle.WasmExecJS)))
+	w.Header().Set("Content-Length", strconv.Itoa(len(sv.bundle.WasmExecJS)))
 	if r.Method == http.MethodHead {
 		return
 	}
-	w.Write(s.bundle.WasmExecJS)
+	w.Write(sv.bundle.WasmExecJS)
 }
 
 // goAppWasmExec returns the wasm_exec.js that go-app serves.
 func goAppWasmExec() []byte {
-	rec := httptest.NewRecorder()
-	(&app.Handler{Icon: app.Icon{Default: icon192Path, SVG: iconSVGPath}}).
-		ServeHTTP(rec, httptest.NewRequest(http.MethodGet, wasmExecPath, nil))
-	return rec.Body.Bytes()
+	var rec memoryResponse
+	req, _ := http.NewRequest(http.MethodGet, wasmExecPath, nil)
+	(&app.Handler{Icon: app.Icon{Default: icon192Path, SVG: iconSVGPath}}).ServeHTTP(&rec, req)
+	return rec.body.Bytes()
 }
+
+// memoryResponse is a response written to memory.
+type memoryResponse struct {
+	header http.Header
+	body   bytes.Buffer
+}
+
+func (m *memoryResponse) Header() http.Header {
+	if m.header == nil {
+		m.header = http.Header{}
+	}
+	return m.header
+}
+func (m *memoryResponse) Write(b []byte) (int, error) { return m.body.Write(b) }
+func (m *memoryResponse) WriteHeader(int)             {}
 
 type staticFile struct {
 	contentType string
 	body        []byte
 }
 
-// resources resolves and serves the files under /web/: app.wasm, gzip
-// compressed for clients that accept it, and the in-memory static files.
+// resources resolves and serves the files under /web/: app.wasm,
+// Brotli- or gzip-compressed for clients that accept it, and the
+// in-memory static files.
 type resources struct {
-	version  string
-	wasm     []byte
-	wasmGzip []byte
-	static   map[string]staticFile
+	server  *Server
+	version string
+	bundle  *Bundle
+	static  map[string]staticFile
 }
 
 // Resolve maps a /web/ path to the URL it is served from, which is the
@@ -180,17 +260,18 @@ func (res *resources) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := strings.TrimPrefix(r.URL.Path, "/"+res.version)
 	hdr := w.Header()
 	if path == wasmPath {
-		hdr.Set("Content-Type", "application/wasm")
-		hdr.Add("Vary", "Accept-Encoding")
-		body := res.wasm
-		if acceptsGzip(r.Header.Get("Accept-Encoding")) {
-			hdr.Set("Content-Encoding", "gzip")
-			body = res.wasmGzip
+		b := res.bundle
+		if b == nil {
+			// The client is still being built: wait for it, then serve
+			// the newest bundle.
+			select {
+			case <-res.server.ready:
+			case <-r.Context().Done():
+				return
+			}
+			b = res.server.current.Load().bundle
 		}
-		hdr.Set("Content-Length", strconv.Itoa(len(body)))
-		if r.Method != http.MethodHead {
-			w.Write(body)
-		}
+		serveWasm(w, r, b)
 		return
 	}
 	f, ok := res.static[path]
@@ -205,15 +286,45 @@ func (res *resources) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// acceptsGzip reports whether an Accept-Encoding header value admits
-// gzip: gzip listed with a non-zero quality, or, when gzip is not listed,
-// a * coding with a non-zero quality.
-func acceptsGzip(header string) bool {
+// serveWasm serves app.wasm from b: Brotli-compressed to clients that
+// accept it, else gzip-compressed, else decompressed.
+func serveWasm(w http.ResponseWriter, r *http.Request, b *Bundle) {
+	hdr := w.Header()
+	hdr.Set("Content-Type", "application/wasm")
+	hdr.Add("Vary", "Accept-Encoding")
+	accept := r.Header.Get("Accept-Encoding")
+	var body []byte
+	switch {
+	case b.WasmBrotli != nil && accepts(accept, "br"):
+		hdr.Set("Content-Encoding", "br")
+		body = b.WasmBrotli
+	case accepts(accept, "gzip"):
+		hdr.Set("Content-Encoding", "gzip")
+		body = b.WasmGzip
+	default:
+		raw, err := b.Wasm()
+		if err != nil {
+			http.Error(w, "app.wasm could not be read", http.StatusInternalServerError)
+			return
+		}
+		body = raw
+	}
+	hdr.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// accepts reports whether an Accept-Encoding header value admits the
+// content coding (such as "gzip" or "br"): the coding listed with a
+// non-zero quality, or, when it is not listed, a * coding with a
+// non-zero quality.
+func accepts(header, want string) bool {
 	gzipQ, starQ := -1.0, -1.0
 	for part := range strings.SplitSeq(header, ",") {
 		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		coding = strings.ToLower(strings.TrimSpace(coding))
-		if coding != "gzip" && coding != "*" {
+		if coding != want && coding != "*" {
 			continue
 		}
 		q := 1.0
@@ -227,7 +338,7 @@ func acceptsGzip(header string) bool {
 				q = f
 			}
 		}
-		if coding == "gzip" {
+		if coding == want {
 			gzipQ = max(gzipQ, q)
 		} else {
 			starQ = max(starQ, q)

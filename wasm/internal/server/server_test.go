@@ -28,7 +28,7 @@ import (
 // do not need a WebAssembly build.
 func fakeBundle(t *testing.T, wasmExec []byte) *Bundle {
 	t.Helper()
-	b, err := NewBundle([]byte("\x00asm\x01\x00\x00\x00 fake module for tests"), wasmExec, Toolchain{Version: runtime.Version()})
+	b, err := NewBundle([]byte("\x00asm\x01\x00\x00\x00 fake module for tests"), wasmExec, runtime.Version())
 	require.NoError(t, err)
 	return b
 }
@@ -58,7 +58,7 @@ func TestPrerenderedPage(t *testing.T) {
 	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{})
 	w := get(t, s, http.MethodGet, "/", nil)
 	require.Equal(t, http.StatusOK, w.Code)
-	assert.Equal(t, `"`+s.Version+`"`, w.Header().Get("ETag"))
+	assert.Equal(t, `"`+s.Version()+`"`, w.Header().Get("ETag"))
 	assert.Equal(t, "nosniff", w.Header().Get("X-Content-Type-Options"))
 	body := w.Body.String()
 	for _, want := range []string{
@@ -102,16 +102,21 @@ func TestMethodNotAllowed(t *testing.T) {
 
 func TestWasmServedCompressed(t *testing.T) {
 	b := fakeBundle(t, toolchainWasmExec(t))
+	b.WasmBrotli = []byte("stand-in Brotli stream")
+	raw, err := b.Wasm()
+	require.NoError(t, err)
 	s := New(b, Options{})
 	tests := []struct {
-		name   string
-		accept string
-		gz     bool
+		name     string
+		accept   string
+		encoding string
 	}{
-		{"gzip", "gzip, deflate, br", true},
-		{"none", "", false},
-		{"identity", "identity", false},
-		{"gzip refused", "br, gzip;q=0", false},
+		{"brotli first", "gzip, deflate, br", "br"},
+		{"gzip", "gzip, deflate", "gzip"},
+		{"brotli refused", "br;q=0, gzip", "gzip"},
+		{"none", "", ""},
+		{"identity", "identity", ""},
+		{"both refused", "br;q=0, gzip;q=0", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,22 +124,25 @@ func TestWasmServedCompressed(t *testing.T) {
 			require.Equal(t, http.StatusOK, w.Code)
 			assert.Equal(t, "application/wasm", w.Header().Get("Content-Type"))
 			assert.Contains(t, w.Header().Values("Vary"), "Accept-Encoding")
+			assert.Equal(t, tt.encoding, w.Header().Get("Content-Encoding"))
 			body := w.Body.Bytes()
-			if tt.gz {
-				assert.Equal(t, "gzip", w.Header().Get("Content-Encoding"))
+			switch tt.encoding {
+			case "br":
+				assert.Equal(t, b.WasmBrotli, body)
+			case "gzip":
 				zr, err := gzip.NewReader(bytes.NewReader(body))
 				require.NoError(t, err)
 				body, err = io.ReadAll(zr)
 				require.NoError(t, err)
-			} else {
-				assert.Empty(t, w.Header().Get("Content-Encoding"))
+				assert.Equal(t, raw, body)
+			default:
+				assert.Equal(t, raw, body)
 			}
-			assert.Equal(t, b.Wasm, body)
 		})
 	}
 	// The page tells app.js the uncompressed length for its progress bar.
 	js := get(t, s, http.MethodGet, "/app.js", nil).Body.String()
-	assert.Contains(t, js, `goappWasmContentLength = "`+strconv.Itoa(len(b.Wasm))+`"`)
+	assert.Contains(t, js, `goappWasmContentLength = "`+strconv.Itoa(len(raw))+`"`)
 
 	head := get(t, s, http.MethodHead, "/web/app.wasm", map[string]string{"Accept-Encoding": "gzip"})
 	assert.Equal(t, http.StatusOK, head.Code)
@@ -142,22 +150,97 @@ func TestWasmServedCompressed(t *testing.T) {
 	assert.Equal(t, strconv.Itoa(len(b.WasmGzip)), head.Header().Get("Content-Length"))
 }
 
+// A bundle built at start-up has no Brotli form: it is served with gzip
+// even to browsers that prefer Brotli.
+func TestWasmWithoutBrotli(t *testing.T) {
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{})
+	w := get(t, s, http.MethodGet, "/web/app.wasm", map[string]string{"Accept-Encoding": "br"})
+	assert.Equal(t, "", w.Header().Get("Content-Encoding"))
+	w = get(t, s, http.MethodGet, "/web/app.wasm", map[string]string{"Accept-Encoding": "br, gzip"})
+	assert.Equal(t, "gzip", w.Header().Get("Content-Encoding"))
+}
+
+// A pending server answers the page at once and holds app.wasm until
+// the client is ready.
+func TestPendingServesPageFirst(t *testing.T) {
+	s := NewPending(Options{})
+	w := get(t, s, http.MethodGet, "/", nil)
+	require.Equal(t, http.StatusOK, w.Code)
+	assert.Contains(t, w.Body.String(), "becomes interactive")
+	pendingVersion := s.Version()
+
+	got := make(chan *httptest.ResponseRecorder)
+	go func() {
+		got <- get(t, s, http.MethodGet, "/web/app.wasm", map[string]string{"Accept-Encoding": "gzip"})
+	}()
+	select {
+	case <-got:
+		t.Fatal("app.wasm was answered before the client was ready")
+	case <-time.After(50 * time.Millisecond):
+	}
+	b := fakeBundle(t, toolchainWasmExec(t))
+	s.Ready(b)
+	w = <-got
+	assert.Equal(t, http.StatusOK, w.Code)
+	assert.Equal(t, b.WasmGzip, w.Body.Bytes())
+	assert.NotEqual(t, pendingVersion, s.Version(), "the built client is a new version")
+	assert.Equal(t, New(b, Options{}).Version(), s.Version(), "and the same as a server started with it")
+}
+
+// A request for app.wasm that gives up while the client is building is
+// not answered.
+func TestPendingRequestCancelled(t *testing.T) {
+	s := NewPending(Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	r := httptest.NewRequestWithContext(ctx, http.MethodGet, "/web/app.wasm", nil)
+	w := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() { s.ServeHTTP(w, r); close(done) }()
+	cancel()
+	<-done
+	assert.Empty(t, w.Body.Bytes())
+}
+
+func TestDistRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	_, err := LoadBundle(os.DirFS(dir))
+	require.ErrorIs(t, err, ErrNoClient)
+
+	b := fakeBundle(t, toolchainWasmExec(t))
+	require.Error(t, WriteDist(dir, b), "a bundle without Brotli is not written")
+	b.WasmBrotli = []byte("brotli")
+	require.NoError(t, WriteDist(dir, b))
+	got, err := LoadBundle(os.DirFS(dir))
+	require.NoError(t, err)
+	assert.Equal(t, b, got)
+
+	require.NoError(t, os.Remove(filepath.Join(dir, DistBrotli)))
+	_, err = LoadBundle(os.DirFS(dir))
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, ErrNoClient)
+	assert.Contains(t, err.Error(), DistBrotli)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, DistManifest), []byte(`{"go":"go1"}`), 0o644))
+	_, err = LoadBundle(os.DirFS(dir))
+	assert.ErrorContains(t, err, "wasmBytes")
+}
+
 func TestVersionIsAContentHash(t *testing.T) {
 	js := toolchainWasmExec(t)
 	a := New(fakeBundle(t, js), Options{})
 	b := New(fakeBundle(t, js), Options{})
-	assert.Equal(t, a.Version, b.Version, "a restart with the same build keeps its version")
-	assert.Len(t, a.Version, 20)
+	assert.Equal(t, a.Version(), b.Version(), "a restart with the same build keeps its version")
+	assert.Len(t, a.Version(), 20)
 
-	other, err := NewBundle([]byte("\x00asm\x01\x00\x00\x00 another module"), js, Toolchain{})
+	other, err := NewBundle([]byte("\x00asm\x01\x00\x00\x00 another module"), js, "")
 	require.NoError(t, err)
-	assert.NotEqual(t, a.Version, New(other, Options{}).Version)
+	assert.NotEqual(t, a.Version(), New(other, Options{}).Version())
 
 	// The service worker carries the version, so an unchanged build is
 	// not an update.
 	sw := get(t, a, http.MethodGet, "/app-worker.js", nil).Body.String()
-	assert.Contains(t, sw, a.Version)
-	assert.Equal(t, http.StatusNotModified, get(t, a, http.MethodGet, "/", map[string]string{"If-None-Match": `"` + a.Version + `"`}).Code)
+	assert.Contains(t, sw, a.Version())
+	assert.Equal(t, http.StatusNotModified, get(t, a, http.MethodGet, "/", map[string]string{"If-None-Match": `"` + a.Version() + `"`}).Code)
 }
 
 func TestWasmExecMatchesToolchain(t *testing.T) {
@@ -166,13 +249,13 @@ func TestWasmExecMatchesToolchain(t *testing.T) {
 	w := get(t, s, http.MethodGet, "/wasm_exec.js", nil)
 	require.Equal(t, http.StatusOK, w.Code)
 	assert.Equal(t, string(js), w.Body.String(), "the served wasm_exec.js must be the toolchain's")
-	t.Logf("go-app's embedded wasm_exec.js matches %s: %v", runtime.Version(), s.WasmExecMatches)
+	t.Logf("go-app's embedded wasm_exec.js matches %s: %v", runtime.Version(), s.WasmExecMatches())
 }
 
 func TestWasmExecOverriddenWhenDifferent(t *testing.T) {
 	js := []byte("// a different wasm_exec.js\n")
 	s := New(fakeBundle(t, js), Options{})
-	assert.False(t, s.WasmExecMatches)
+	assert.False(t, s.WasmExecMatches())
 	w := get(t, s, http.MethodGet, "/wasm_exec.js", nil)
 	require.Equal(t, http.StatusOK, w.Code)
 	assert.Equal(t, string(js), w.Body.String())
@@ -213,7 +296,7 @@ func TestPlanPDFRoute(t *testing.T) {
 	assert.Equal(t, "application/pdf", w.Header().Get("Content-Type"))
 }
 
-func TestAcceptsGzip(t *testing.T) {
+func TestAccepts(t *testing.T) {
 	tests := []struct {
 		header string
 		want   bool
@@ -231,8 +314,11 @@ func TestAcceptsGzip(t *testing.T) {
 		{"x-gzip", false},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, acceptsGzip(tt.header), "%q", tt.header)
+		assert.Equal(t, tt.want, accepts(tt.header, "gzip"), "%q", tt.header)
 	}
+	assert.True(t, accepts("gzip, deflate, br, zstd", "br"))
+	assert.False(t, accepts("gzip, br;q=0", "br"))
+	assert.False(t, accepts("gzip", "br"))
 }
 
 func FuzzAcceptsGzip(f *testing.F) {
@@ -240,9 +326,9 @@ func FuzzAcceptsGzip(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, header string) {
-		got := acceptsGzip(header)
+		got := accepts(header, "gzip")
 		if !strings.Contains(strings.ToLower(header), "gzip") && !strings.Contains(header, "*") && got {
-			t.Fatalf("acceptsGzip(%q) = true without gzip or *", header)
+			t.Fatalf("accepts(%q, gzip) = true without gzip or *", header)
 		}
 	})
 }

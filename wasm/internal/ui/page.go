@@ -164,6 +164,17 @@ func (p *Page) reset(ctx app.Context, e app.Event) {
 	p.afterEdit(ctx)
 }
 
+// renderClientStatus says, until the client has taken the page over,
+// that the table can be read now and the form becomes interactive when
+// the calculator is ready.
+func (p *Page) renderClientStatus() app.UI {
+	if p.client {
+		return el("p").Class("client-status").Attr("hidden", true)
+	}
+	return el("p").Class("client-status").ID("client-status").Text(
+		"The table below is the baseline. The form becomes interactive when the calculator has loaded in your browser; until then nothing you type is worked out.")
+}
+
 // Render renders the page.
 func (p *Page) Render() app.UI {
 	m := p.model
@@ -178,6 +189,7 @@ func (p *Page) Render() app.UI {
 			el("p").Text(p.partnership+": next year's contributions, starting from the "+
 				m.Baseline.Year.String()+" table ("+
 				itoa(len(m.Baseline.Lines))+" contributors, "+pounds(m.Baseline.Total(), 0)+")."),
+			p.renderClientStatus(),
 		),
 		el("main").Body(
 			&FormPanel{Page: p, Sig: formSig(m)},
