@@ -99,23 +99,7 @@ func (a *DigestAction) Line() string {
 
 // Line describes a logged action and its state on the log's date.
 func (a *LoggedAction) Line() string {
-	var state string
-	switch a.State {
-	case StateDone:
-		state = "Done (" + a.Done.Long() + ")"
-	case StateOverdue:
-		state = "Overdue by " + count(a.WorkingDaysOverdue, "working day")
-	default:
-		if a.WorkingDaysLeft == 0 {
-			state = "Open, due today or at the last working day"
-		} else {
-			state = "Open, " + count(a.WorkingDaysLeft, "working day") + " left"
-		}
-	}
-	if a.Provisional {
-		state += " (provisional: a year's bank holidays are not yet announced)"
-	}
-	return fmt.Sprintf("%s: %s Owner: %s; due by %s; set by the %s, %s.", state, a.Text, a.OwnerName, a.DueBy.Long(), a.BodyName, a.Held.Long())
+	return fmt.Sprintf("%s: %s Owner: %s; due by %s; set by the %s, %s.", a.StateText(), a.Text, a.OwnerName, a.DueBy.Long(), a.BodyName, a.Held.Long())
 }
 
 // Summary says in a sentence how many actions are open, overdue and done.
@@ -131,18 +115,18 @@ func (l *ActionLog) Summary() string {
 func regimeText(r masa.Regime) string {
 	switch r {
 	case masa.RegimeLSCB:
-		return "a Local Safeguarding Children Board"
+		return "worked as a Local Safeguarding Children Board"
 	case masa.RegimeMASA:
-		return "multi-agency safeguarding arrangements"
+		return "worked under multi-agency safeguarding arrangements"
 	}
-	return string(r)
+	return "worked under the " + string(r) + " regime"
 }
 
 // Summary says what the board was on the date: the regime, the edition
 // and its bodies, and the next transition milestone.
 func (s *Structure) Summary() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "On %s the partnership worked as %s (%s, in force %s), with %s.",
+	fmt.Fprintf(&b, "On %s the partnership %s (%s, in force %s), with %s.",
 		s.On.Long(), regimeText(s.Regime), s.Name, periodText(s.Period), count(len(s.Bodies), "board or group", "boards and groups"))
 	if len(s.Next) > 0 {
 		fmt.Fprintf(&b, " Next in the transition, %s: %s", s.Next[0].When.Long(), s.Next[0].Text)
@@ -181,4 +165,66 @@ func (t *PriorityTouch) ProgressText() string {
 		return "not assessed"
 	}
 	return string(t.Progress)
+}
+
+// listSep is the text after item i of n in a sentence list: ", ", " and "
+// or ".".
+func listSep(i, n int) string {
+	switch {
+	case i == n-1:
+		return "."
+	case i == n-2:
+		return " and "
+	}
+	return ", "
+}
+
+// endorsedText says which strategies a period's meetings endorsed.
+func endorsedText(names []string) string {
+	return "Strategies endorsed: " + vocab.JoinAnd(names) + "."
+}
+
+// OwnerText names the action's owner and those who share the work.
+func (a *DigestAction) OwnerText() string {
+	if len(a.WithNames) == 0 {
+		return a.OwnerName
+	}
+	return a.OwnerName + ", with " + vocab.JoinAnd(a.WithNames)
+}
+
+// StateText says where a logged action stands: "Done (June 2019)",
+// "Overdue by 11 working days" or "Open, 20 working days left".
+func (a *LoggedAction) StateText() string {
+	var s string
+	switch a.State {
+	case StateDone:
+		s = "Done (" + a.Done.Long() + ")"
+	case StateOverdue:
+		s = "Overdue by " + count(a.WorkingDaysOverdue, "working day")
+	default:
+		if a.WorkingDaysLeft == 0 {
+			s = "Open, due now"
+		} else {
+			s = "Open, " + count(a.WorkingDaysLeft, "working day") + " left"
+		}
+	}
+	if a.Provisional {
+		s += " (provisional: a year's bank holidays are not yet announced)"
+	}
+	return s
+}
+
+// sourceText names the record a meeting's facts come from.
+func sourceText(c *vocab.Citation) string { return "Source: " + c.String() + "." }
+
+// prioritiesText introduces the priorities a period's meetings took up.
+func prioritiesText(n int) string {
+	return "The meetings took up " + count(n, "business-plan priority", "business-plan priorities") + ". Progress is as the plan records it; a priority whose progress has not been assessed says so."
+}
+
+// Counts says in a phrase how much the meeting covered: "3 items, 2
+// decisions, no strategies endorsed and no actions".
+func (m *MeetingDigest) Counts() string {
+	return count(len(m.Items), "item") + ", " + count(len(m.Decisions), "decision") + ", " +
+		count(len(m.Endorsed), "strategy", "strategies") + " endorsed and " + count(len(m.Actions), "action")
 }
