@@ -1,11 +1,11 @@
 package plan
 
 import (
-	"github.com/masa-go/masa/document"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/masa-go/masa/document"
+	"github.com/masa-go/masa/vocab"
 )
 
 // DisplayText returns s made safe to display as one run of text; see
@@ -36,47 +36,6 @@ func paragraphs(text string) []string {
 	return out
 }
 
-var smallNumbers = [...]string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
-
-// number writes n in words up to twelve and in figures above, with
-// thousands separators.
-func number(n int) string {
-	if n >= 0 && n < len(smallNumbers) {
-		return smallNumbers[n]
-	}
-	return thousands(n)
-}
-
-// thousands formats n with comma thousands separators: 1862 is "1,862".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// times writes how often something happens in a year: "once", "twice",
-// "4 times".
-func times(n int) string {
-	switch n {
-	case 1:
-		return "once"
-	case 2:
-		return "twice"
-	}
-	return number(n) + " times"
-}
-
 // population writes a head count the way a plan would: "1.47 million" for
 // counts of a million or more, "311,000" below.
 func population(n int) string {
@@ -98,35 +57,13 @@ func population(n int) string {
 	return s + " million"
 }
 
-// ordinal writes n as "1st", "2nd", "3rd", "4th", "11th", "22nd".
-func ordinal(n int) string {
-	suffix := "th"
-	if n%100 < 11 || n%100 > 13 {
-		switch n % 10 {
-		case 1:
-			suffix = "st"
-		case 2:
-			suffix = "nd"
-		case 3:
-			suffix = "rd"
-		}
-	}
-	return strconv.Itoa(n) + suffix
-}
-
-// plural returns one when n is 1 and many otherwise.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// capitalise upper-cases the first letter of s.
-func capitalise(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
-}
+// The package's sentences count and capitalise with vocab's English
+// helpers; these short names keep the sentence code readable.
+var (
+	number     = vocab.Number
+	thousands  = vocab.Thousands
+	times      = vocab.Times
+	ordinal    = vocab.Ordinal
+	plural     = vocab.Plural
+	capitalise = vocab.Capitalise
+)

@@ -185,19 +185,12 @@ func (e *Engine) Dispute(d *Dispute, on vocab.Date) (*DisputeStatus, error) {
 	case level < len(levels):
 		nl := levels[level]
 		st.NextLevel = &nl
-		st.Next = fmt.Sprintf("%s try to resolve it; if they cannot, escalate to level %d, %s: %s", capitalise(st.Level.Owner), nl.Level, nl.Name, nl.Owner)
+		st.Next = fmt.Sprintf("%s try to resolve it; if they cannot, escalate to level %d, %s: %s", vocab.Capitalise(st.Level.Owner), nl.Level, nl.Name, nl.Owner)
 	default:
-		st.Next = capitalise(st.Level.Owner) + " decide; there is no higher level"
+		st.Next = vocab.Capitalise(st.Level.Owner) + " decide; there is no higher level"
 		if o := st.Level.Overseer; o != nil {
 			st.Next += "; the way forward is overseen by " + o.String()
 		}
 	}
 	return st, nil
-}
-
-func capitalise(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }

@@ -347,32 +347,18 @@ func (t *trail) dueRule(k *cclock, on vocab.Date) string {
 	}
 	switch {
 	case k.WorkingDays > 0:
-		return fmt.Sprintf("%s: %s is day 0, and the deadline is the %s working day after it%s", k.Text, from.Long(), ordinal(k.WorkingDays), provisional)
+		return fmt.Sprintf("%s: %s is day 0, and the deadline is the %s working day after it%s", k.Text, from.Long(), vocab.Ordinal(k.WorkingDays), provisional)
 	case k.WorkingDays < 0:
-		return fmt.Sprintf("%s: the %s working day before %s%s", k.Text, ordinal(-k.WorkingDays), from.Long(), provisional)
+		return fmt.Sprintf("%s: the %s working day before %s%s", k.Text, vocab.Ordinal(-k.WorkingDays), from.Long(), provisional)
 	case k.Days != 0:
 		return fmt.Sprintf("%s: %d days from %s", k.Text, k.Days, from.Long())
 	}
 	to := from.AddMonths(k.Months)
 	rule := fmt.Sprintf("%s: %s plus %d months", k.Text, from.Long(), k.Months)
 	if to.Day != from.Day {
-		return rule + fmt.Sprintf(" is %s, as %s has no %s (a date past the end of a shorter month moves back to its last day)", to.Long(), to.Month, ordinal(from.Day))
+		return rule + fmt.Sprintf(" is %s, as %s has no %s (a date past the end of a shorter month moves back to its last day)", to.Long(), to.Month, vocab.Ordinal(from.Day))
 	}
 	return rule + " is " + to.Long()
-}
-
-func ordinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return fmt.Sprintf("%d%s", n, suffix)
 }
 
 // StatusOf is the one-call form of Engine.Status with the default

@@ -194,13 +194,7 @@ type Schedule struct {
 
 // Quarter returns the activities in quarter q.
 func (s *Schedule) Quarter(q vocab.Quarter) []Scheduled {
-	var out []Scheduled
-	for _, a := range s.Activities {
-		if a.Quarter == q {
-			out = append(out, a)
-		}
-	}
-	return out
+	return vocab.InQuarter(s.Activities, q, func(a *Scheduled) vocab.Quarter { return a.Quarter })
 }
 
 // Gate returns the publication gate for the yearly report covering

@@ -75,13 +75,7 @@ type Plan struct {
 
 // Quarter returns the deliveries planned for quarter q.
 func (pl *Plan) Quarter(q vocab.Quarter) []Planned {
-	var out []Planned
-	for _, it := range pl.Items {
-		if it.Quarter == q {
-			out = append(out, it)
-		}
-	}
-	return out
+	return vocab.InQuarter(pl.Items, q, func(it *Planned) vocab.Quarter { return it.Quarter })
 }
 
 // PlanDelivery checks the deliveries against the analysis and the

@@ -47,3 +47,16 @@ func (y FinancialYear) Quarter(q Quarter) Period {
 	from := Date{int(y), time.April, 1}.AddMonths(3 * (int(q) - 1))
 	return Period{From: from, To: from.AddMonths(3).AddDays(-1)}
 }
+
+// InQuarter returns, in their order, the items that quarterOf places in
+// quarter q: the one filter behind the training and scrutiny plans' views
+// of a quarter.
+func InQuarter[T any](items []T, q Quarter, quarterOf func(*T) Quarter) []T {
+	var out []T
+	for i := range items {
+		if quarterOf(&items[i]) == q {
+			out = append(out, items[i])
+		}
+	}
+	return out
+}

@@ -126,3 +126,16 @@ func ExampleFinancialYear_Quarter() {
 	fmt.Println(q, y.Quarter(q))
 	// Output: Q3 1 October 2020 to 31 December 2020
 }
+
+func TestInQuarter(t *testing.T) {
+	type item struct {
+		name string
+		q    vocab.Quarter
+	}
+	items := []item{{"a", 1}, {"b", 2}, {"c", 1}, {"d", 4}}
+	of := func(it *item) vocab.Quarter { return it.q }
+	assert.Equal(t, []item{{"a", 1}, {"c", 1}}, vocab.InQuarter(items, 1, of))
+	assert.Equal(t, []item{{"d", 4}}, vocab.InQuarter(items, 4, of))
+	assert.Empty(t, vocab.InQuarter(items, 3, of))
+	assert.Empty(t, vocab.InQuarter([]item(nil), 1, of))
+}
