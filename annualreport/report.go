@@ -272,7 +272,7 @@ func (a *assembly) arrangements() Section {
 	board := p.Governance.Board
 	s.Summary = fmt.Sprintf("%s works under its %s for %s, made by %s with %s. The %s is set to meet %s a year, and %s and %s carry the work between meetings.",
 		p.Name, strings.ToLower(p.Arrangements.Title), a.in.Year, count(len(p.StatutoryPartners), "statutory partner"),
-		count(len(p.RelevantAgencies), "relevant agency"), board.Name, vocab.Times(board.MeetingsPerYear),
+		count(len(p.RelevantAgencies), "relevant agency"), board.Name, times(board.MeetingsPerYear),
 		strconv.Itoa(len(p.SubCommittees))+" sub-committees and groups", count(len(p.LocalGroups), "local practice group"))
 	s.Items = entryItems(a.in.Activities)
 	if len(a.in.Activities) == 0 {
@@ -395,7 +395,7 @@ func (a *assembly) littleProgress() Section {
 	if slow == 0 {
 		s.Summary = fmt.Sprintf("Every one of the %s made some or good progress.", count(len(a.in.Priorities), "agreed priority"))
 	} else {
-		s.Summary = fmt.Sprintf("%s of the %s made little or no progress; the reasons follow.", vocab.Capitalise(vocab.Number(slow)), count(len(a.in.Priorities), "agreed priority"))
+		s.Summary = fmt.Sprintf("%d of the %s made little or no progress; the reasons follow.", slow, count(len(a.in.Priorities), "agreed priority"))
 	}
 	return s
 }
@@ -568,7 +568,7 @@ func entryItems(es []Entry) []Item {
 // package's nouns need.
 func count(n int, noun string) string {
 	if n == 1 {
-		return "one " + noun
+		return "1 " + noun
 	}
 	switch {
 	case strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey"):
@@ -576,7 +576,17 @@ func count(n int, noun string) string {
 	default:
 		noun += "s"
 	}
-	return vocab.Number(n) + " " + noun
+	return strconv.Itoa(n) + " " + noun
+}
+
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return strconv.Itoa(n) + " times"
 }
 
 func yesNo(b bool) string {
