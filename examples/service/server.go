@@ -96,6 +96,7 @@ func (s *server) routes() []route {
 		{method: http.MethodPost, path: "/v1/reviews/overdue", query: []string{"on", "asPublished", "partial"}, handle: s.overdue},
 		{method: http.MethodGet, path: "/v1/reviews/escalation", query: []string{"on", "asPublished"}, handle: s.escalation},
 		{method: http.MethodPost, path: "/v1/plan/draft", query: []string{"format", "prepared"}, handle: s.draftPlan},
+		{method: http.MethodPost, path: "/v1/annual-report", query: []string{"format", "prepared", "ready"}, handle: s.postAnnualReport},
 	}
 }
 
