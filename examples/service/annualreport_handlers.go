@@ -1,7 +1,7 @@
 package main
 
 import (
-		"net/http"
+	"net/http"
 	"strings"
 
 	"github.com/masa-go/masa/annualreport"
