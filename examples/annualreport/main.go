@@ -7,12 +7,15 @@
 //
 //	go run ./examples/annualreport [-o report.pdf] [-html report.html]
 //	    [-partnership file.json] [-input input.json] [-year 2020/21]
-//	    [-date YYYY-MM-DD] [-ready YYYY-MM-DD]
+//	    [-date YYYY-MM-DD] [-ready YYYY-MM-DD] [-board board.json]
 //
 // The input is a yearly-report input (see package annualreport): the
 // year's activities, practice reviews or reviews cases, effectiveness,
 // impact, priorities, review actions, feedback, training and scrutiny.
-// -year checks that the input is for that year. The report is a draft,
+// -year checks that the input is for that year. -board takes the
+// priorities and their progress from a board business file (see package
+// board) instead: the assessed priorities of its business plans that
+// overlap the year, whose little or no progress the report must explain. The report is a draft,
 // dated -date (default: three months after the year ends), with a draft
 // notice on every page and a watermark counting the required parts still
 // missing. -ready asks annualreport.Report.MarkReady to mark it ready on
@@ -33,6 +36,7 @@ import (
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
 	"github.com/masa-go/masa/annualreport"
+	"github.com/masa-go/masa/board"
 	"github.com/masa-go/masa/document"
 	"github.com/masa-go/masa/document/html"
 	"github.com/masa-go/masa/document/pdf"
@@ -57,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	yearFlag := fs.String("year", "", "the financial year the report covers, such as 2020/21 (default: the input's year)")
 	dateFlag := fs.String("date", "", "the date the draft is prepared, YYYY-MM-DD (default: three months after the year ends)")
 	readyFlag := fs.String("ready", "", "mark the report ready to publish on this date, YYYY-MM-DD")
+	boardFile := fs.String("board", "", "board business JSON file whose business-plan priorities for the year replace the input's")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -90,6 +95,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if y != in.Year {
 			fmt.Fprintf(stderr, "annualreport: the input is for %s, not %s\n", in.Year, y)
 			return 1
+		}
+	}
+	if *boardFile != "" {
+		if status := boardPriorities(stderr, p, in, *boardFile); status != 0 {
+			return status
 		}
 	}
 	prepared := in.Year.End().AddMonths(3)
@@ -168,4 +178,24 @@ func fail(stderr io.Writer, err error) int {
 		return 1
 	}
 	return 2
+}
+
+// boardPriorities replaces the input's priorities with the assessed
+// priorities that the board business file holds for the input's year.
+func boardPriorities(stderr io.Writer, p *masa.Partnership, in *annualreport.Input, path string) int {
+	b, err := board.Load(path)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	bd, err := board.Bind(p, b)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	ps := bd.ReportPriorities(in.Year)
+	if len(ps) == 0 {
+		fmt.Fprintf(stderr, "annualreport: %s assesses no business-plan priority for %s\n", path, in.Year)
+		return 1
+	}
+	in.Priorities = ps
+	return 0
 }

@@ -73,3 +73,22 @@ func TestBadInvocations(t *testing.T) {
 		})
 	}
 }
+
+// -board takes the priorities from a board business file: those with
+// little or no progress reach the report's section; a file that assesses
+// none for the year is refused.
+func TestBoardPriorities(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-o", "", "-html", filepath.Join(dir, "r.html"), "-board", "testdata/board-sample.json"}, &out, &errOut), errOut.String())
+	page, err := os.ReadFile(filepath.Join(dir, "r.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "Transition to adult services (fictional sample)")
+	assert.Contains(t, string(page), "did not start in the year (fictional sample)")
+	assert.NotContains(t, string(page), "Neglect (fictional sample)", "a priority not assessed is left out")
+
+	out.Reset()
+	errOut.Reset()
+	assert.Equal(t, 1, run([]string{"-o", "", "-html", filepath.Join(dir, "e.html"), "-board", "../../board/data/essex-board.json"}, &out, &errOut))
+	assert.Contains(t, errOut.String(), "assesses no business-plan priority for 2020/21")
+}
