@@ -47,6 +47,9 @@ const (
 // ready is not nil it is called with the listening address once the
 // service accepts connections.
 func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr string)) error {
+	if isRegisterCommand(args) {
+		return registerCommand(ctx, args, os.Stdout, logOut)
+	}
 	fs := flag.NewFlagSet("service", flag.ContinueOnError)
 	cli.Usage(fs, logOut, "go run ./examples/service [-partnership FILE] [-addr HOST:PORT] [-max-body BYTES] [-log-format text|json] [-log-level LEVEL]",
 		"Serves the JSON-over-HTTP API for one partnership until SIGINT or SIGTERM;\nGET /openapi.json describes every endpoint.",
@@ -55,6 +58,7 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	data := fs.String("partnership", "", "partnership JSON `FILE` to serve (default: the embedded Essex 2020-21 arrangements)")
 	fs.StringVar(data, "data", "", "former name of -partnership")
 	maxBody := fs.Int64("max-body", defaultMaxBody, "largest request body accepted, in `bytes`")
+	db := fs.String("db", defaultDB, "the case register: `sqlite:FILE` or a postgres:// URL (opened on first use)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	logLevel := fs.String("log-level", "info", "least severe log `level`: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
@@ -77,7 +81,13 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	if err != nil {
 		return err
 	}
-	h, err := newServer(deps{Partnership: p, Log: log, Now: time.Now, Zone: zone, MaxBody: *maxBody})
+	target, err := parseDB(*db)
+	if err != nil {
+		return err
+	}
+	reg := newRegisterHandle(target)
+	defer reg.Close()
+	h, err := newServer(deps{Partnership: p, Log: log, Now: time.Now, Zone: zone, MaxBody: *maxBody, Register: reg})
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,9 @@ type deps struct {
 	Zone *time.Location
 	// MaxBody is the largest request body accepted, in bytes.
 	MaxBody int64
+	// Register is the case register, opened on first use; nil answers
+	// the register's endpoints with 503.
+	Register *registerHandle
 }
 
 // server holds the handlers' state: the dependencies and what is computed
@@ -77,7 +80,7 @@ func (rt route) pattern() string { return rt.method + " " + rt.path }
 // routes lists every endpoint the service serves. New routes go at the
 // end: FuzzRequest's corpus names routes by their position here.
 func (s *server) routes() []route {
-	return []route{
+	return append([]route{
 		{method: http.MethodGet, path: "/healthz", handle: s.healthz},
 		{method: http.MethodGet, path: "/openapi.json", handle: s.openAPI},
 		{method: http.MethodGet, path: "/v1/partnership", handle: s.getPartnership},
@@ -97,7 +100,7 @@ func (s *server) routes() []route {
 		{method: http.MethodGet, path: "/v1/reviews/escalation", query: []string{"on", "asPublished"}, handle: s.escalation},
 		{method: http.MethodPost, path: "/v1/plan/draft", query: []string{"format", "prepared"}, handle: s.draftPlan},
 		{method: http.MethodPost, path: "/v1/annual-report", query: []string{"format", "prepared", "ready"}, handle: s.postAnnualReport},
-	}
+	}, s.registerRoutes()...)
 }
 
 // newServer returns the service's handler: every route behind the
@@ -136,6 +139,9 @@ func newServer(d deps) (http.Handler, error) {
 		return nil, fmt.Errorf("service: %w", err)
 	}
 	s := &server{deps: d, mux: http.NewServeMux(), partnershipJSON: pj, plans: newPlanCache(d.Partnership), reviews: engine, reviewsAsPublished: asPublished}
+	if d.Register != nil {
+		d.Register.engine, d.Register.now = func() *reviews.Engine { return engine }, d.Now
+	}
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), s.endpoint(rt))
 	}
