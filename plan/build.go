@@ -292,7 +292,7 @@ func (b *builder) systemTerm() (string, string) {
 // forums writes the forums an agency takes part in.
 func (b *builder) forums(fs []masa.Forum) string {
 	if len(fs) == 0 {
-		return "none listed"
+		return "" // say nothing rather than "none listed"
 	}
 	out := make([]string, len(fs))
 	for i, f := range fs {
@@ -380,10 +380,12 @@ func list(items []string) []Block {
 	return []Block{&List{Items: slices.Clone(items)}}
 }
 
-// orNone returns s, or "Not specified" when s is empty.
+// orNone returns s, or nothing when s is only white space: a table cell
+// the data leaves empty says nothing rather than "Not specified", which
+// the reader cannot act on.
 func orNone(s string) string {
 	if strings.TrimSpace(s) == "" {
-		return "Not specified"
+		return ""
 	}
 	return s
 }

@@ -254,9 +254,16 @@ func (b *builder) structure() Section {
 
 	bd := g.Board
 	s.Blocks = append(s.Blocks, &Subheading{ID: "structure-board", Text: b.boardName()})
-	line := fmt.Sprintf("The %s is chaired by the %s and meets %s a year.", b.boardName(), orNone(ch.Title), times(bd.MeetingsPerYear))
-	if bd.MeetingsPerYear == 0 {
-		line = fmt.Sprintf("The %s is chaired by the %s.", b.boardName(), orNone(ch.Title))
+	var line string
+	switch chair := strings.TrimSpace(ch.Title); {
+	case chair != "" && bd.MeetingsPerYear > 0:
+		line = fmt.Sprintf("The %s is chaired by the %s and meets %s a year.", b.boardName(), chair, times(bd.MeetingsPerYear))
+	case chair != "":
+		line = fmt.Sprintf("The %s is chaired by the %s.", b.boardName(), chair)
+	case bd.MeetingsPerYear > 0:
+		line = fmt.Sprintf("The %s meets %s a year.", b.boardName(), times(bd.MeetingsPerYear))
+	default:
+		line = fmt.Sprintf("The %s is the partnership's board.", b.boardName())
 	}
 	if bd.Themed {
 		line += " Each meeting has a theme drawn from the business plan’s priorities, national safeguarding priorities or what the partnership’s data shows, so that the board learns with a focus on outcomes."

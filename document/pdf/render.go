@@ -104,6 +104,7 @@ type renderer struct {
 
 	entries       []entry
 	anchors       map[string]int // gofpdf link of each cross-referenced anchor
+	tables        map[*document.Table]tableLayout
 	contentsPages []int
 	contentsTop   float64
 	perPage       int
@@ -130,7 +131,7 @@ func newRenderer(d *document.Document) *renderer {
 	f.SetKeywords(text(strings.Join(d.Meta.Keywords, ", ")), true)
 	f.SetCreator("masa plan/pdf", true)
 	f.SetDisplayMode("fullwidth", "OneColumn")
-	r := &renderer{f: f, d: d, spaces: map[fontKey]float64{}, anchors: map[string]int{}}
+	r := &renderer{f: f, d: d, spaces: map[fontKey]float64{}, anchors: map[string]int{}, tables: map[*document.Table]tableLayout{}}
 	// Make a link for every anchor some span refers to, so a reference can
 	// be drawn before its target is laid out. Only referenced anchors get
 	// one, so a document without references has no link objects for them.
@@ -181,10 +182,9 @@ func (r *renderer) build() {
 	for i := range d.Sections {
 		r.section(&d.Sections[i], true)
 	}
+	// The appendix follows on rather than starting a page of its own,
+	// which left the page before it holding only the funding chart.
 	for i := range d.Appendix {
-		if i == 0 {
-			r.f.AddPage()
-		}
 		r.section(&d.Appendix[i], true)
 	}
 	if d.Contact != nil {
@@ -419,7 +419,7 @@ func fit(f *gofpdf.Fpdf, s string, w float64) string {
 func (r *renderer) section(s *document.Section, listed bool) {
 	f := r.f
 	heading := text(s.Heading())
-	r.keep(32)
+	r.keep(max(32, sectionHeadH+r.leadNeed(s.Blocks)))
 	r.anchor(s.ID)
 	r.font("B", 16, accent)
 	if listed {
@@ -433,19 +433,20 @@ func (r *renderer) section(s *document.Section, listed bool) {
 	r.draw(accent, 0.5)
 	f.Line(marginL, f.GetY()+0.8, marginL+textW, f.GetY()+0.8)
 	f.Ln(4.5)
-	for _, b := range s.Blocks {
-		r.block(b)
+	for i, b := range s.Blocks {
+		r.block(b, s.Blocks[i+1:])
 	}
 	f.Ln(3)
 }
 
-// block writes one block.
-func (r *renderer) block(b document.Block) {
+// block writes one block; next are the blocks that follow it in its
+// section, which a subheading is kept with.
+func (r *renderer) block(b document.Block, next []document.Block) {
 	switch v := b.(type) {
 	case *document.Paragraph:
 		r.paragraph(v)
 	case *document.Subheading:
-		r.subheading(v)
+		r.subheading(v, next)
 	case *document.List:
 		r.list(v)
 	case *document.Table:
@@ -457,9 +458,9 @@ func (r *renderer) block(b document.Block) {
 	}
 }
 
-func (r *renderer) subheading(h *document.Subheading) {
+func (r *renderer) subheading(h *document.Subheading, next []document.Block) {
 	f := r.f
-	r.keep(24)
+	r.keep(max(24, subheadingHeadH+r.leadNeed(next)))
 	r.anchor(h.ID)
 	f.Ln(1.5)
 	r.font("B", 12.5, accent)
@@ -679,40 +680,9 @@ func (r *renderer) table(t *document.Table) {
 	if len(t.Columns) == 0 {
 		return
 	}
-	ws := widths(t)
-	aligns := make([]string, len(t.Columns))
-	headers := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		aligns[i] = "L"
-		if c.Align == document.AlignRight {
-			aligns[i] = "R"
-		}
-		headers[i] = c.Header
-	}
-	// Wrap every cell once: the header, the body rows, then the total.
-	rows := make([][][]string, 0, len(t.Rows)+2)
-	rows = append(rows, r.cellLines(headers, ws, true))
-	for _, row := range t.Rows {
-		rows = append(rows, r.cellLines(row, ws, false))
-	}
-	if t.Total != nil {
-		rows = append(rows, r.cellLines(t.Total, ws, true))
-	}
+	ws, aligns, rows, need := r.tableLayout(t)
 	headerStyle := rowStyle{bold: true, fg: white, bg: &accent}
 	header := func() { r.row(rows[0], ws, aligns, headerStyle, nil) }
-	// Keep the caption, header and first row together, and a short table
-	// on one page.
-	need := 2*smallLH + rowHeight(rows[0])
-	if len(t.Rows) > 0 {
-		need += min(rowHeight(rows[1]), 3*smallLH+2*cellPadY)
-	}
-	whole := 2*smallLH + 2
-	for _, row := range rows {
-		whole += rowHeight(row)
-	}
-	if whole <= 90 {
-		need = whole
-	}
 	r.keep(need)
 	r.anchor(t.ID)
 	if t.Caption != "" {
@@ -732,6 +702,123 @@ func (r *renderer) table(t *document.Table) {
 	r.draw(rule, 0.3)
 	f.Line(marginL, f.GetY(), marginL+textW, f.GetY())
 	f.Ln(4)
+}
+
+// tableLayout returns t's column widths, alignments and wrapped rows (the
+// header, the body rows, then the total), and the height that must be
+// left on a page to start it: the caption, header and first row, or the
+// whole of a short table. Each table is wrapped once per document.
+func (r *renderer) tableLayout(t *document.Table) (ws []float64, aligns []string, rows [][][]string, need float64) {
+	if l, ok := r.tables[t]; ok {
+		return l.ws, l.aligns, l.rows, l.need
+	}
+	ws = widths(t)
+	aligns = make([]string, len(t.Columns))
+	headers := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		aligns[i] = "L"
+		if c.Align == document.AlignRight {
+			aligns[i] = "R"
+		}
+		headers[i] = c.Header
+	}
+	rows = make([][][]string, 0, len(t.Rows)+2)
+	rows = append(rows, r.cellLines(headers, ws, true))
+	for _, row := range t.Rows {
+		rows = append(rows, r.cellLines(row, ws, false))
+	}
+	if t.Total != nil {
+		rows = append(rows, r.cellLines(t.Total, ws, true))
+	}
+	// Keep the caption, header and first row together, and a short table
+	// on one page.
+	need = 2*smallLH + rowHeight(rows[0])
+	if len(t.Rows) > 0 {
+		need += min(rowHeight(rows[1]), 3*smallLH+2*cellPadY)
+	}
+	whole := 2*smallLH + 2
+	for _, row := range rows {
+		whole += rowHeight(row)
+	}
+	if whole <= 90 {
+		need = whole
+	}
+	r.tables[t] = tableLayout{ws, aligns, rows, need}
+	return ws, aligns, rows, need
+}
+
+// tableLayout is a table wrapped to its columns.
+type tableLayout struct {
+	ws     []float64
+	aligns []string
+	rows   [][][]string
+	need   float64
+}
+
+// Heights of headings, in millimetres, as laid out by section and
+// subheading (one line).
+const (
+	sectionHeadH    = 8 + 0.8 + 4.5
+	subheadingHeadH = 1.5 + 6.5 + 1.5
+	// maxKeep is the most that is kept with a heading: a heading followed
+	// by more introduction than this is kept with two lines of it only.
+	maxKeep = 110.0
+)
+
+// leadNeed returns the height that must follow a heading on its page so
+// that the heading is not left alone at the foot of a page (keep with
+// next): its introductory paragraphs and the start of the table, chart,
+// list or note they introduce. A long introduction falls back to two
+// lines.
+func (r *renderer) leadNeed(blocks []document.Block) float64 {
+	need := 0.0
+	for _, b := range blocks {
+		switch v := b.(type) {
+		case *document.Paragraph:
+			need += float64(r.lines(v.Spans, textW, bodySize))*bodyLH + 2.2
+			if need > maxKeep {
+				return 2 * bodyLH
+			}
+			continue
+		case *document.Table:
+			if len(v.Columns) > 0 {
+				_, _, _, n := r.tableLayout(v)
+				need += n
+			}
+		case *document.BarChart:
+			need += r.chartNeed(v)
+		case *document.List:
+			need += 2 * bodyLH
+		case *document.Note:
+			need += 3 * bodyLH
+		case *document.Subheading:
+			need += subheadingHeadH + 2*bodyLH
+		}
+		break
+	}
+	if need > maxKeep {
+		return 2 * bodyLH
+	}
+	return need
+}
+
+// lines returns the number of lines spans take when flowed w wide.
+func (r *renderer) lines(spans []document.Span, w, size float64) int {
+	words := r.words(spans, w, size)
+	n, width := 0, 0.0
+	for i, wd := range words {
+		add := wd.width
+		if i > 0 && words[i-1].space {
+			add += r.spaceWidth(words[i-1].style, size)
+		}
+		if i == 0 || width+add > w+eps {
+			n++
+			width = wd.width
+			continue
+		}
+		width += add
+	}
+	return n
 }
 
 // cellLines wraps each cell of row to its column.
@@ -833,6 +920,48 @@ func (r *renderer) row(cells [][]string, ws []float64, aligns []string, st rowSt
 	}
 }
 
+// Bar chart geometry, in millimetres.
+const (
+	chartLabelW = 62.0
+	chartValueW = 22.0
+	chartBarH   = 4.2
+	chartGap    = 1.6
+)
+
+// chartLayout returns each bar's label, wrapped, and the height of its
+// row.
+func (r *renderer) chartLayout(c *document.BarChart) ([][]string, []float64) {
+	f := r.f
+	labels := make([][]string, len(c.Bars))
+	heights := make([]float64, len(c.Bars))
+	r.font("", 8.5, ink)
+	for i, bar := range c.Bars {
+		labels[i] = f.SplitText(text(bar.Label), chartLabelW)
+		if len(labels[i]) == 0 {
+			labels[i] = []string{""}
+		}
+		heights[i] = max(float64(len(labels[i]))*3.8, chartBarH) + chartGap
+	}
+	return labels, heights
+}
+
+// chartNeed returns the height to leave on a page to start the chart: all
+// of a chart that fits on a page, or its caption and three bars.
+func (r *renderer) chartNeed(c *document.BarChart) float64 {
+	if len(c.Bars) == 0 {
+		return 0
+	}
+	_, heights := r.chartLayout(c)
+	total := 2*smallLH + 4
+	for _, h := range heights {
+		total += h
+	}
+	if total <= r.trigger()-marginT {
+		return total
+	}
+	return 2*smallLH + 3*(chartBarH+chartGap)
+}
+
 // chart draws a horizontal bar chart, one bar per row, continuing on the
 // next page when it runs out of room.
 func (r *renderer) chart(c *document.BarChart) {
@@ -841,10 +970,10 @@ func (r *renderer) chart(c *document.BarChart) {
 		return
 	}
 	const (
-		labelW = 62.0
-		valueW = 22.0
-		barH   = 4.2
-		gap    = 1.6
+		labelW = chartLabelW
+		valueW = chartValueW
+		barH   = chartBarH
+		gap    = chartGap
 	)
 	barX := marginL + labelW + 2
 	barMax := textW - labelW - 2 - valueW
@@ -855,25 +984,8 @@ func (r *renderer) chart(c *document.BarChart) {
 		}
 		r.caption(t)
 	}
-	labels := make([][]string, len(c.Bars))
-	heights := make([]float64, len(c.Bars))
-	total := 2*smallLH + 4
-	r.font("", 8.5, ink)
-	for i, bar := range c.Bars {
-		labels[i] = f.SplitText(text(bar.Label), labelW)
-		if len(labels[i]) == 0 {
-			labels[i] = []string{""}
-		}
-		heights[i] = max(float64(len(labels[i]))*3.8, barH) + gap
-		total += heights[i]
-	}
-	// Keep a chart that fits on a page together; start a longer one with
-	// at least three bars.
-	if total <= r.trigger()-marginT {
-		r.keep(total)
-	} else {
-		r.keep(2*smallLH + 3*(barH+gap))
-	}
+	labels, heights := r.chartLayout(c)
+	r.keep(r.chartNeed(c))
 	r.anchor(c.ID)
 	caption(false)
 	for i, bar := range c.Bars {
