@@ -23,6 +23,10 @@ const MaxDocumentBytes = 8 << 20
 // "statutoryPartners[2].role", so that the person who wrote the file can
 // find it. An error's path and value are cut to a few hundred bytes
 // whatever the input.
+//
+// A top-level "$schema" string member, by which a file names its JSON
+// Schema for an editor (see docs/schemas.md), is read as if it were not
+// there.
 func DecodeJSON(data []byte, v any) error {
 	if len(data) > MaxDocumentBytes {
 		return Invalid("", "size", strconv.Itoa(len(data))+" bytes", "is larger than the "+strconv.Itoa(MaxDocumentBytes)+"-byte limit for a document")
@@ -33,6 +37,7 @@ func DecodeJSON(data []byte, v any) error {
 	if fe := scanJSON(data); fe != nil {
 		return fe
 	}
+	data = withoutSchemaMember(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
