@@ -61,8 +61,8 @@ type Kind struct {
 // File returns the schema's file name, such as "partnership.schema.json".
 func (k Kind) File() string { return k.Name + ".schema.json" }
 
-// Kinds lists every kind of input file, in the order docs/schemas.md gives
-// them.
+// Kinds lists every kind of input file. A file is of the first kind whose
+// patterns match its path.
 func Kinds() []Kind {
 	return []Kind{
 		{Name: "partnership", Title: "masa partnership file", Reader: "masa.Load", typ: masa.Partnership{},
@@ -81,10 +81,10 @@ func Kinds() []Kind {
 			Patterns: []string{"training/testdata/input-*.json", "examples/scrutiny/testdata/*findings.json"}},
 		{Name: "scrutiny-plan", Title: "masa scrutiny plan", Reader: "scrutiny.LoadPlan", typ: scrutiny.Plan{},
 			Patterns: []string{"scrutiny/testdata/plan-*.json", "examples/scrutiny/testdata/*plan*.json"}},
+		{Name: "board", Title: "masa board business", Reader: "board.Load", typ: board.Business{},
+			Patterns: []string{"board/data/*.json", "board/testdata/*.json", "examples/board/testdata/*.json", "examples/*/testdata/board-*.json"}},
 		{Name: "yearly-report", Title: "masa yearly-report input", Reader: "annualreport.Load", typ: annualreport.Input{},
 			Patterns: []string{"annualreport/testdata/input-*.json", "examples/scrutiny/testdata/sample-*.json", "examples/annualreport/testdata/*.json"}},
-		{Name: "board", Title: "masa board business", Reader: "board.Load", typ: board.Business{},
-			Patterns: []string{"board/data/*.json", "board/testdata/*.json"}},
 	}
 }
 
