@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"github.com/masa-go/masa/masa"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -206,7 +207,7 @@ func TestBadValues(t *testing.T) {
 }
 
 func TestSharedLink(t *testing.T) {
-	m := state.Essex()
+	m := essexModel()
 	m.Set(state.FieldName, "Shared <b>scenario</b>")
 	m.Set(state.FieldBudget, "400000")
 	m.Set(state.FieldICB, "true")
@@ -316,7 +317,7 @@ func TestDownloads(t *testing.T) {
 	})
 	require.NoError(t, err)
 
-	m := state.Essex()
+	m := essexModel()
 	m.Set(state.FieldName, "Download test")
 	m.Set(state.FieldBudget, "400000")
 	for id, kind := range map[string]state.DownloadKind{
@@ -418,4 +419,14 @@ func TestOffline(t *testing.T) {
 	tb.setValue(t, "field-budget", "395000")
 	tb.waitFor(t, `document.querySelector('#total td.new').textContent === '£395,000'`)
 	tb.screenshot(t, "offline.png")
+}
+
+// essexModel returns the model for the Essex 2020/21 partnership file,
+// the tests' sample data.
+func essexModel() *state.Model {
+	pt, err := state.PartnershipOf(masa.Essex())
+	if err != nil {
+		panic(err)
+	}
+	return state.NewModelFor(pt)
 }

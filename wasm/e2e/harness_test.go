@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"github.com/masa-go/masa/masa"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -50,7 +51,12 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	srv = server.New(bundle, server.Options{PlanPDF: server.PlanPDF()})
+	planPDF, err := server.PlanPDF(masa.Essex())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	srv = server.New(bundle, server.Options{PlanPDF: planPDF})
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	baseURL = ts.URL

@@ -32,6 +32,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
+	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/wasm/internal/server"
 )
 
@@ -61,11 +62,29 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 	addr := fs.String("addr", "127.0.0.1:7070", "address to listen on (keep it on 127.0.0.1)")
 	dir := fs.String("dir", ".", "a directory inside the masa module, for building the client when none is embedded")
 	cache := fs.String("cache", "", "directory for the client built at start-up (default: masa/wasm in the user cache directory)")
+	partnershipFile := fs.String("partnership", "", "partnership `FILE` (JSON) whose funding table, successions and draft plan the app shows (default: the embedded Essex 2020-21 file)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+
+	p := masa.Essex()
+	if *partnershipFile != "" {
+		loaded, err := masa.Load(*partnershipFile)
+		if err != nil {
+			return err
+		}
+		p = loaded
+	}
+	planPDF, err := server.PlanPDF(p) // also checks that p has a funding table
+	if err != nil {
+		return fmt.Errorf("%s: %w", partnershipName(*partnershipFile), err)
+	}
+	partnershipJSON, err := masa.Encode(p)
+	if err != nil {
+		return err
 	}
 
 	bundle, err := server.LoadBundle(client)
@@ -91,7 +110,7 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "warning: %s is reachable from other machines\n", ln.Addr())
 	}
 
-	opts := server.Options{PlanPDF: server.PlanPDF()}
+	opts := server.Options{PlanPDF: planPDF, Partnership: partnershipJSON}
 	errc := make(chan error, 2)
 	var srv *server.Server
 	if bundle != nil {
@@ -119,7 +138,7 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          log.New(stderr, "serve: ", 0),
 	}
-	fmt.Fprintf(stdout, "masa funding scenarios: http://%s/\n", ln.Addr())
+	fmt.Fprintf(stdout, "masa funding scenarios for %s: http://%s/\n", p.Name, ln.Addr())
 
 	go func() { errc <- hs.Serve(ln) }()
 	var runErr error
@@ -136,4 +155,11 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 		return runErr
 	}
 	return nil
+}
+
+func partnershipName(file string) string {
+	if file == "" {
+		return "the embedded partnership file"
+	}
+	return file
 }

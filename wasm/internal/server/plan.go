@@ -15,14 +15,23 @@ import (
 	"github.com/masa-go/masa/workdays"
 )
 
-// PlanPDF returns the handler for GET /api/plan.pdf?s=…: the Essex draft
-// plan for the following year with the shared scenario applied, made by
-// plan.Draft and plan/pdf from the same form the page shows. The draft
-// is dated with today's date in England.
-func PlanPDF() http.Handler { return planPDF{now: time.Now} }
+// PlanPDF returns the handler for GET /api/plan.pdf?s=…: partnership
+// p's draft plan for the scenario's year with the shared scenario
+// applied, made by plan.Draft and plan/pdf from the same form the page
+// shows. The draft is dated with today's date in England. It is an
+// error for p to have no funding table.
+func PlanPDF(p *masa.Partnership) (http.Handler, error) {
+	pt, err := state.PartnershipOf(p)
+	if err != nil {
+		return nil, err
+	}
+	return planPDF{partnership: p, setup: pt, now: time.Now}, nil
+}
 
 type planPDF struct {
-	now func() time.Time
+	partnership *masa.Partnership
+	setup       state.Partnership
+	now         func() time.Time
 }
 
 func (h planPDF) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -35,7 +44,7 @@ func (h planPDF) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		planError(w, http.StatusBadRequest, err.Error()+".")
 		return
 	}
-	m := state.Essex()
+	m := state.NewModelFor(h.setup)
 	if present {
 		m.Load(f)
 	}
@@ -52,7 +61,7 @@ func (h planPDF) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		planError(w, http.StatusUnprocessableEntity, b.String())
 		return
 	}
-	doc, err := plan.Draft(masa.Essex(), m.Scenario, workdays.DateInLondon(h.now()))
+	doc, err := plan.Draft(h.partnership, m.Scenario, workdays.DateInLondon(h.now()))
 	if err != nil {
 		planError(w, http.StatusUnprocessableEntity, "No draft plan could be made: "+err.Error())
 		return

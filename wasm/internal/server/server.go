@@ -60,9 +60,6 @@ const (
 	appName       = "masa funding scenarios"
 	appShortName  = "masa funding"
 	appThemeColor = "#1d4f91"
-	// partnershipEnv is the go-app environment variable that carries the
-	// partnership file to the client.
-	partnershipEnv = "MASA_PARTNERSHIP"
 )
 
 // New returns a server for the bundle. It registers the app's routes with
@@ -133,7 +130,7 @@ func (s *Server) serve(b *Bundle) *serving {
 	sv := &serving{version: version, bundle: b, wasmExecMatches: true}
 	env := map[string]string{}
 	if len(s.opts.Partnership) > 0 {
-		env[partnershipEnv] = string(s.opts.Partnership)
+		env[ui.PartnershipEnv] = string(s.opts.Partnership)
 	}
 	handler := &app.Handler{
 		Name:            appName,

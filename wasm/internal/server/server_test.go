@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"github.com/masa-go/masa/masa"
 	"image/png"
 	"io"
 	"net/http"
@@ -63,7 +64,7 @@ func TestPrerenderedPage(t *testing.T) {
 	body := w.Body.String()
 	for _, want := range []string{
 		`<html lang="en-GB">`,
-		`<title>Funding scenarios · masa</title>`,
+		`<title>Funding scenarios · Essex Safeguarding Children Board · masa</title>`,
 		`href="/web/masa.css"`,
 		`src="/wasm_exec.js"`,
 		`src="/app.js"`,
@@ -385,10 +386,13 @@ func TestClientDependencies(t *testing.T) {
 }
 
 func TestPlanPDF(t *testing.T) {
-	h := planPDF{now: func() time.Time { return time.Date(2021, 2, 1, 12, 0, 0, 0, time.UTC) }}
+	ph, err := PlanPDF(masa.Essex())
+	require.NoError(t, err)
+	h := ph.(planPDF)
+	h.now = func() time.Time { return time.Date(2021, 2, 1, 12, 0, 0, 0, time.UTC) }
 	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{PlanPDF: h})
 
-	m := state.Essex()
+	m := essexModel()
 	m.Set(state.FieldBudget, "400000")
 	m.Set(state.FieldICB, "true")
 	w := get(t, s, http.MethodGet, "/api/plan.pdf?"+state.ShareQuery(m.Form), nil)
@@ -425,4 +429,43 @@ func TestPlanPDF(t *testing.T) {
 			assert.Contains(t, w.Body.String(), tt.want)
 		})
 	}
+}
+
+// essexModel returns the model for the Essex 2020/21 partnership file,
+// the tests' sample data.
+func essexModel() *state.Model {
+	pt, err := state.PartnershipOf(masa.Essex())
+	if err != nil {
+		panic(err)
+	}
+	return state.NewModelFor(pt)
+}
+
+// The page, its title, the succession check box and the draft plan come
+// from the partnership file the server is given.
+func TestAnyPartnership(t *testing.T) {
+	p, err := masa.Load(filepath.Join("..", "..", "..", "masa", "testdata", "riverside.json"))
+	require.NoError(t, err)
+	data, err := masa.Encode(p)
+	require.NoError(t, err)
+	pdfHandler, err := PlanPDF(p)
+	require.NoError(t, err)
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{PlanPDF: pdfHandler, Partnership: data})
+
+	page := get(t, s, http.MethodGet, "/", nil).Body.String()
+	assert.Contains(t, page, p.Name)
+	assert.NotContains(t, page, "Essex")
+	assert.NotContains(t, page, `id="field-icb"`, "riverside records no succession")
+
+	w := get(t, s, http.MethodGet, "/api/plan.pdf", nil)
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	assert.True(t, bytes.HasPrefix(w.Body.Bytes(), []byte("%PDF-")))
+
+	// The Essex server is a different version: the page differs.
+	assert.NotEqual(t, New(fakeBundle(t, toolchainWasmExec(t)), Options{}).Version(), s.Version())
+
+	// A partnership without a funding table cannot be served.
+	p.Funding = nil
+	_, err = PlanPDF(p)
+	assert.ErrorContains(t, err, "funding")
 }

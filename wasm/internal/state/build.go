@@ -37,8 +37,9 @@ type scenarioBuild struct {
 // numbers mean is left to funding.Apply. structureOnly keeps only the
 // changes that decide who contributes (the merger, removals and
 // additions), which is how the form learns which contributors to show.
-// contributors are the lines the per-contributor inputs apply to.
-func buildScenario(base funding.Baseline, f Form, contributors []Contributor, structureOnly bool) *scenarioBuild {
+// contributors are the lines the per-contributor inputs apply to;
+// succession is the mapping the form's succession check box applies.
+func buildScenario(base funding.Baseline, succession *funding.Mapping, f Form, contributors []Contributor, structureOnly bool) *scenarioBuild {
 	b := &scenarioBuild{paths: map[string]Field{}}
 	s := &funding.Scenario{
 		Name:     strings.TrimSpace(f.Name),
@@ -71,7 +72,12 @@ func buildScenario(base funding.Baseline, f Form, contributors []Contributor, st
 	}
 
 	if f.ICB {
-		add(FieldICB, funding.Change{Kind: funding.Remap, Mapping: funding.EssexICB2022ID})
+		if succession == nil {
+			b.problem(FieldICB, "true", "cannot apply: the partnership file records no succession after the table's year begins")
+		} else {
+			m := *succession
+			add(FieldICB, funding.Change{Kind: funding.Remap, Map: &m})
+		}
 	}
 	for _, org := range f.Removed {
 		add(LineField(KindRemove, org), funding.Change{Kind: funding.Remove, Org: org})

@@ -2,6 +2,7 @@ package state_test
 
 import (
 	"fmt"
+	"github.com/masa-go/masa/masa"
 
 	"github.com/masa-go/masa/wasm/internal/state"
 )
@@ -9,7 +10,7 @@ import (
 // The page's model: edits go in as typed, and the result, the comparison
 // with the baseline and any problems come out.
 func ExampleModel() {
-	m := state.Essex()
+	m := essexModel()
 	m.Set(state.FieldBudget, "400000")
 	m.Set(state.FieldICB, "true")
 	fmt.Println(m.Result.Total, len(m.Result.Lines), m.Comparison.Total.Percent)
@@ -32,7 +33,7 @@ func ExampleModel() {
 
 // A form travels in a URL as versioned base64url JSON.
 func ExampleEncode() {
-	m := state.Essex()
+	m := essexModel()
 	m.Set(state.FieldUplift, "2.5")
 	link := "http://127.0.0.1:7070/?" + state.ShareQuery(m.Form)
 
@@ -44,4 +45,14 @@ func ExampleEncode() {
 	// Output:
 	// true 2.5 <nil>
 	// the shared scenario could not be read: it is not base64url text
+}
+
+// essexModel returns the model for the Essex 2020/21 partnership file,
+// the tests' sample data.
+func essexModel() *state.Model {
+	pt, err := state.PartnershipOf(masa.Essex())
+	if err != nil {
+		panic(err)
+	}
+	return state.NewModelFor(pt)
 }

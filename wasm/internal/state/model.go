@@ -36,6 +36,9 @@ type Contributor struct {
 type Model struct {
 	// Baseline is the table scenarios start from.
 	Baseline funding.Baseline
+	// Succession is the reorganisation the form's succession check box
+	// applies, read from the partnership file; nil when it records none.
+	Succession *funding.Mapping
 	// Form is the form as typed.
 	Form Form
 	// Problems lists what is wrong with the form, field by field.
@@ -73,6 +76,11 @@ type Model struct {
 func NewForm(base funding.Baseline) Form {
 	f := Form{Budget: base.Total().String()}
 	for _, l := range base.Lines {
+		if !l.Amount.Decimal().IsInteger() || !l.Rate.Decimal().IsInteger() {
+			// A table published in pence is apportioned in pence, as
+			// funding.BaselineScenario does.
+			f.Unit = funding.Pence
+		}
 		if l.Members > 0 {
 			f.setLine(l.Org, LineForm{Rate: l.Rate.String(), Members: strconv.Itoa(l.Members)})
 		}
@@ -80,16 +88,19 @@ func NewForm(base funding.Baseline) Form {
 	return f
 }
 
-// NewModel returns the model for the baseline with an unchanged form.
+// NewModel returns the model for the baseline with an unchanged form and
+// no succession to apply.
 func NewModel(base funding.Baseline) *Model {
-	m := &Model{Baseline: base}
-	m.Load(NewForm(base))
-	return m
+	return NewModelFor(Partnership{Baseline: base})
 }
 
-// Essex returns the model for the Essex 2020/21 baseline: 11
-// contributors, £389,095.
-func Essex() *Model { return NewModel(funding.EssexBaseline()) }
+// NewModelFor returns the model for a partnership's table with an
+// unchanged form.
+func NewModelFor(pt Partnership) *Model {
+	m := &Model{Baseline: pt.Baseline, Succession: pt.Succession}
+	m.Load(NewForm(pt.Baseline))
+	return m
+}
 
 // Load replaces the form and recomputes.
 func (m *Model) Load(f Form) {
@@ -294,7 +305,7 @@ func (m *Model) Recompute() {
 	m.Problems = nil
 	m.structure()
 
-	full := buildScenario(m.Baseline, m.Form, m.Contributors, false)
+	full := buildScenario(m.Baseline, m.Succession, m.Form, m.Contributors, false)
 	m.Problems = append(m.Problems, full.problems...)
 	if len(m.Problems) == 0 {
 		res, err := funding.Apply(full.scenario)
@@ -354,7 +365,7 @@ func (m *Model) structure() {
 	// When the changes have problems of their own, the list falls back to
 	// fewer of them, never to an earlier state, so the page depends on
 	// the form alone.
-	structure := buildScenario(m.Baseline, m.Form, nil, true)
+	structure := buildScenario(m.Baseline, m.Succession, m.Form, nil, true)
 	m.Contributors = nil
 	if len(structure.problems) == 0 {
 		if res, err := funding.Apply(structure.scenario); err == nil {
@@ -366,7 +377,7 @@ func (m *Model) structure() {
 	if m.Contributors == nil {
 		fallback := m.Form.clone()
 		fallback.Added = nil
-		if res, err := funding.Apply(buildScenario(m.Baseline, fallback, nil, true).scenario); err == nil {
+		if res, err := funding.Apply(buildScenario(m.Baseline, m.Succession, fallback, nil, true).scenario); err == nil {
 			m.Contributors = m.contributorsOf(res)
 		} else {
 			m.Contributors = m.Removable
@@ -415,7 +426,7 @@ func dedupe(ps []Problem) []Problem {
 // baseline's, with the merger applied when the form asks for it.
 func (m *Model) removable() []Contributor {
 	if m.Form.ICB {
-		merged := buildScenario(m.Baseline, Form{ICB: true}, nil, true)
+		merged := buildScenario(m.Baseline, m.Succession, Form{ICB: true}, nil, true)
 		if res, err := funding.Apply(merged.scenario); err == nil {
 			return m.contributorsOf(res)
 		}

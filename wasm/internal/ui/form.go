@@ -207,7 +207,7 @@ func (p *Page) label(f state.Field) string {
 	case state.FieldUplift:
 		return "Uplift or cut"
 	case state.FieldICB:
-		return "The merger of CCGs into ICBs"
+		return "Successions"
 	case state.FieldMethod:
 		return "The sharing method"
 	case state.FieldBasis:
@@ -282,7 +282,9 @@ func (p *Page) renderStructure() app.UI {
 	}
 	return el("fieldset").Body(
 		el("legend").Text("Contributors"),
-		p.checkBox(state.FieldICB, "Apply the 1 July 2022 merger of the clinical commissioning groups into integrated care boards", false),
+		app.If(m.Succession != nil, func() app.UI {
+			return p.checkBox(state.FieldICB, "Apply the recorded successions: "+m.SuccessionSummary(), false)
+		}),
 		el("div").Body(groups...),
 		el("fieldset").Class("nested").Body(
 			el("legend").Text("Included"),

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/masa-go/masa/funding"
-	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
 	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -40,13 +39,17 @@ type Page struct {
 	edits int
 }
 
-// OnInit creates the model for the Essex baseline, unless the page was
-// made with one.
+// OnInit creates the model for the partnership the server was started
+// with, unless the page was made with one.
 func (p *Page) OnInit() {
+	pt, err := currentPartnership()
 	if p.model == nil {
-		p.model = state.Essex()
+		p.model = state.NewModelFor(pt)
+		if err != nil {
+			p.model.Notice = err.Error()
+		}
 	}
-	p.partnership = masa.Essex().Name
+	p.partnership = pt.Name
 	p.names = map[vocab.ID]string{}
 	for _, l := range p.model.Baseline.Lines {
 		p.names[l.Org] = l.Name
@@ -60,7 +63,7 @@ func (p *Page) OnPreRender(ctx app.Context) {
 	if ctx.Page().URL().Query().Get(state.QueryKey) != "" {
 		p.sharedPending = true
 	}
-	ctx.Page().SetTitle("Funding scenarios · masa")
+	ctx.Page().SetTitle("Funding scenarios · " + p.partnership + " · masa")
 }
 
 // OnNav reads a shared scenario from the URL, in the browser.

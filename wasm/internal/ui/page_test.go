@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/masa-go/masa/masa"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -95,12 +96,12 @@ func TestPageInTestEngine(t *testing.T) {
 }
 
 func TestRenderBaseline(t *testing.T) {
-	tree := mounted(t, state.Essex())
+	tree := mounted(t, essexModel())
 	for _, want := range []string{
 		"Essex Safeguarding Children Board: next year's contributions, starting from the 2020/21 table (11 contributors, £389,095).",
 		"Total budget (£)",
 		"Uplift or cut (%)",
-		"Apply the 1 July 2022 merger of the clinical commissioning groups into integrated care boards",
+		"Apply the recorded successions: 5 contributors replaced by 3 successors on 1 July 2022",
 		"City, District and Borough Councils: rate per member (£)",
 		"Essex County Council",
 		"£240,205",
@@ -116,7 +117,7 @@ func TestRenderBaseline(t *testing.T) {
 }
 
 func TestRenderEdits(t *testing.T) {
-	m := state.Essex()
+	m := essexModel()
 	m.Set(state.FieldBudget, "400000")
 	m.Set(state.FieldICB, "true")
 	tree := mounted(t, m)
@@ -132,7 +133,7 @@ func TestRenderEdits(t *testing.T) {
 }
 
 func TestRenderProblems(t *testing.T) {
-	m := state.Essex()
+	m := essexModel()
 	m.Set(state.FieldBudget, "400000")
 	m.Set(state.FieldBudget, "12a")
 	tree := mounted(t, m)
@@ -151,7 +152,7 @@ func TestRenderProblems(t *testing.T) {
 }
 
 func TestRenderNotice(t *testing.T) {
-	m := state.Essex()
+	m := essexModel()
 	m.OpenQuery(map[string][]string{state.QueryKey: {"1.<script>"}})
 	tree := mounted(t, m)
 	assert.NotNil(t, findText(tree, nil, m.Notice))
@@ -301,7 +302,7 @@ func TestCheckAndSelectFields(t *testing.T) {
 }
 
 func TestShareURL(t *testing.T) {
-	base := state.Essex().Baseline
+	base := essexModel().Baseline
 	u, _ := url.Parse("http://127.0.0.1:7070/?s=old#frag")
 	assert.Equal(t, "http://127.0.0.1:7070/", shareURL(u, state.NewForm(base), base).String())
 	f := state.NewForm(base)
@@ -310,4 +311,14 @@ func TestShareURL(t *testing.T) {
 	assert.Equal(t, "/", got.Path)
 	assert.Equal(t, state.ShareQuery(f), got.RawQuery)
 	assert.Equal(t, "http://127.0.0.1:7070/?s=old#frag", u.String(), "the page address is not modified")
+}
+
+// essexModel returns the model for the Essex 2020/21 partnership file,
+// the tests' sample data.
+func essexModel() *state.Model {
+	pt, err := state.PartnershipOf(masa.Essex())
+	if err != nil {
+		panic(err)
+	}
+	return state.NewModelFor(pt)
 }

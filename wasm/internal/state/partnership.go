@@ -1,0 +1,89 @@
+package state
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/masa"
+	"github.com/masa-go/masa/vocab"
+)
+
+// Partnership is what the page takes from a partnership file: its name,
+// its published funding table, and the succession the form offers to
+// apply (such as clinical commissioning groups replaced by integrated
+// care boards), all read from the file.
+type Partnership struct {
+	// Name is the partnership's full name.
+	Name string
+	// Baseline is the published funding table scenarios start from.
+	Baseline funding.Baseline
+	// Succession moves the contributions of organisations replaced on
+	// one date to their successors: the first date, after the table's
+	// year begins, on which the file records successions among the
+	// table's contributors. It is nil when there is none.
+	Succession *funding.Mapping
+}
+
+// PartnershipOf reads what the page needs from p. It is an error for p
+// to have no funding table.
+func PartnershipOf(p *masa.Partnership) (Partnership, error) {
+	base, err := funding.BaselineOf(p)
+	if err != nil {
+		return Partnership{}, err
+	}
+	if len(base.Lines) == 0 {
+		return Partnership{}, fmt.Errorf("funding: baseline: %w", vocab.Invalid("funding.lines", "lines", "", "is empty; the app needs a funding table to start from"))
+	}
+	out := Partnership{Name: p.Name, Baseline: base}
+	inTable := map[vocab.ID]bool{}
+	for _, l := range base.Lines {
+		inTable[l.Org] = true
+	}
+	var dates []vocab.Date
+	for _, s := range p.Successions {
+		if s.On.Before(base.Year.Start()) || !slices.ContainsFunc(s.From, func(id vocab.ID) bool { return inTable[id] }) {
+			continue
+		}
+		dates = append(dates, s.On)
+	}
+	if len(dates) > 0 {
+		on := slices.MinFunc(dates, vocab.Date.Compare)
+		m := funding.MappingFromSuccessions(p, on)
+		m.Name = "Successions of " + on.Long()
+		out.Succession = &m
+	}
+	return out, nil
+}
+
+// ParsePartnership reads a partnership file (see masa.Parse) and what
+// the page needs from it.
+func ParsePartnership(data []byte) (Partnership, error) {
+	p, err := masa.Parse(data)
+	if err != nil {
+		return Partnership{}, err
+	}
+	return PartnershipOf(p)
+}
+
+// SuccessionSummary describes the succession the form offers, such as
+// "5 contributors replaced by 3 successors on 1 July 2022", or "" when
+// there is none.
+func (md *Model) SuccessionSummary() string {
+	m := md.Succession
+	if m == nil {
+		return ""
+	}
+	to := map[vocab.ID]bool{}
+	for _, mv := range m.Moves {
+		to[mv.To] = true
+	}
+	return fmt.Sprintf("%s replaced by %s on %s", count(len(m.Moves), "contributor"), count(len(to), "successor"), m.On.Long())
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
