@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/scrutiny"
 	"github.com/masa-go/masa/vocab"
 )
@@ -117,14 +118,11 @@ func (c *checker) reviewActions(as []ReviewAction) {
 	}
 }
 
-func (c *checker) feedback(fs []Feedback, voices []scrutiny.Voice) {
+func (c *checker) feedback(fs []Feedback, voices vocab.Terms[scrutiny.Voice]) {
 	for i, f := range fs {
 		at := fmt.Sprintf("feedback[%d].", i)
-		switch {
-		case !f.Voice.Valid():
-			c.add(vocab.Invalid(at+"voice", "voice", string(f.Voice), "is not a voice mechanism or data source"))
-		case !slices.Contains(voices, f.Voice):
-			c.add(vocab.Invalid(at+"voice", "partnership-voice", string(f.Voice), "is not a voice mechanism or data source this partnership names"))
+		if !voices.Has(f.Voice) {
+			c.add(masa.Undeclared(at+"voice", f.Voice, voices.IDs(), masa.VoiceMechanisms, masa.VoiceDataSources))
 		}
 		c.text(at+"sought", f.Sought, MaxTextBytes)
 		c.text(at+"used", f.Used, MaxTextBytes)

@@ -162,6 +162,8 @@ type assembly struct {
 	training *training.Result
 	schedule *scrutiny.Schedule
 	cases    []CaseRecord
+	// voices are the partnership's voice sources with its wording.
+	voices vocab.Terms[scrutiny.Voice]
 }
 
 // Assemble checks the input against the partnership and assembles the
@@ -219,6 +221,7 @@ func check(p *masa.Partnership, in *Input) (*assembly, *scrutiny.Gate, vocab.Pro
 	a.rs = rs
 	voices, err := scrutiny.VoicesOf(p)
 	c.prefixed("partnership", err)
+	a.voices = voices
 	c.entries("activities", in.Activities)
 	c.reviews(in.Reviews)
 	c.entries("effectiveness", in.Effectiveness)
@@ -339,7 +342,7 @@ func (a *assembly) effectiveness() Section {
 		for _, act := range sc.Activities {
 			for _, aim := range act.Aims {
 				if aim == scrutiny.AimEffectiveness {
-					s.Notes = append(s.Notes, fmt.Sprintf("Scrutiny in %s: %s (%s, led by %s).", act.Quarter, act.Title, act.Function.Label(), act.Lead.Name))
+					s.Notes = append(s.Notes, fmt.Sprintf("Scrutiny in %s: %s (%s, led by %s).", act.Quarter, act.Title, a.schedule.Coverage.FunctionLabel(act.Function), act.Lead.Name))
 				}
 			}
 		}
@@ -422,15 +425,15 @@ func (a *assembly) voice() Section {
 	s := a.section(SectionVoice, "How feedback from children and families was sought and used", reporting, true)
 	if v := a.p.Voice; v != nil {
 		s.Summary = fmt.Sprintf("Children and families are heard through %s, and through data from %s.",
-			listLower(v.Mechanisms), listLower(v.DataSources))
+			listLower(masa.Labels(v.Mechanisms)), listLower(masa.Labels(v.DataSources)))
 	}
 	for _, f := range a.in.Feedback {
-		s.Items = append(s.Items, Item{Label: f.Voice.Label(), Text: "Sought: " + f.Sought + " Used: " + f.Used})
+		s.Items = append(s.Items, Item{Label: a.voices.Label(f.Voice), Text: "Sought: " + f.Sought + " Used: " + f.Used})
 	}
 	if sc := a.schedule; sc != nil && len(sc.Undrawn) > 0 {
 		var names []string
 		for _, v := range sc.Undrawn {
-			names = append(names, v.Label())
+			names = append(names, a.voices.Label(v))
 		}
 		s.Notes = append(s.Notes, "No scrutiny activity this year draws on: "+strings.Join(names, "; ")+".")
 	}
@@ -512,8 +515,10 @@ func (a *assembly) trainingSection() Section {
 	for _, g := range t.Plan.Gaps {
 		s.Notes = append(s.Notes, fmt.Sprintf("Need %d, %s, %s.", g.Rank, g.Theme, g.Message))
 	}
-	for _, src := range an.Silent {
-		s.Notes = append(s.Notes, "No findings came from "+training.SourceLabel(src)+".")
+	for _, sc := range an.Sources {
+		if sc.Findings == 0 {
+			s.Notes = append(s.Notes, "No findings came from "+sc.Label+".")
+		}
 	}
 	return s
 }
@@ -529,18 +534,18 @@ func (a *assembly) scrutinySection() Section {
 	for _, act := range sc.Activities {
 		var aims []string
 		for _, aim := range act.Aims {
-			aims = append(aims, aim.Label())
+			aims = append(aims, sc.Coverage.AimLabel(aim))
 		}
 		s.Items = append(s.Items, Item{Label: act.Quarter.String() + ": " + act.Title,
-			Text: fmt.Sprintf("Through %s, led by %s; serves %s.", act.Function.Label(), act.Lead.Name, strings.Join(aims, "; "))})
+			Text: fmt.Sprintf("Through %s, led by %s; serves %s.", sc.Coverage.FunctionLabel(act.Function), act.Lead.Name, strings.Join(aims, "; "))})
 	}
 	c := sc.Coverage
 	tab := Table{Caption: "Scrutiny functions against aims (number of activities)", Columns: []string{"Function"}, Rows: [][]string{}}
 	for _, aim := range c.Aims {
-		tab.Columns = append(tab.Columns, aim.Label())
+		tab.Columns = append(tab.Columns, c.AimLabel(aim))
 	}
 	for i, f := range c.Functions {
-		row := []string{f.Label()}
+		row := []string{c.FunctionLabel(f)}
 		for _, n := range c.Cells[i] {
 			row = append(row, strconv.Itoa(n))
 		}
@@ -548,7 +553,7 @@ func (a *assembly) scrutinySection() Section {
 	}
 	s.Tables = []Table{tab}
 	for _, aim := range c.Uncovered {
-		s.Notes = append(s.Notes, "No activity serves the aim: "+aim.Label()+".")
+		s.Notes = append(s.Notes, "No activity serves the aim: "+c.AimLabel(aim)+".")
 	}
 	for _, rv := range sc.ReportReviews {
 		s.Notes = append(s.Notes, fmt.Sprintf("Scrutiny reviewed the %s yearly report on %s. Outcome: %s", rv.ReportYear, rv.Date.Long(), rv.Outcome))

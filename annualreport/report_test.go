@@ -231,12 +231,12 @@ func TestAssembleErrors(t *testing.T) {
 		{"little progress without a reason", func(in *annualreport.Input) { in.Priorities[2].Note = "" }, "priorities[2].note", "required"},
 		{"unknown scope", func(in *annualreport.Input) { in.ReviewActions[0].Scope = "global" }, "reviewActions[0].scope", "scope"},
 		{"unknown action status", func(in *annualreport.Input) { in.ReviewActions[1].Status = "maybe" }, "reviewActions[1].status", "action-status"},
-		{"unknown voice", func(in *annualreport.Input) { in.Feedback[0].Voice = "gossip" }, "feedback[0].voice", "voice"},
+		{"unknown voice", func(in *annualreport.Input) { in.Feedback[0].Voice = "gossip" }, "feedback[0].voice", "declared"},
 		{"empty feedback use", func(in *annualreport.Input) { in.Feedback[1].Used = "" }, "feedback[1].used", "required"},
-		{"training: unknown source", func(in *annualreport.Input) { in.Training.Findings[0].Source = "rumour" }, "training.findings[0].source", "learning-source"},
+		{"training: unknown source", func(in *annualreport.Input) { in.Training.Findings[0].Source = "rumour" }, "training.findings[0].source", "declared"},
 		{"training: quarter outside 1-4", func(in *annualreport.Input) { in.Training.Delivery[0].Quarter = 5 }, "training.delivery[0].quarter", "quarter"},
 		{"training: another year", func(in *annualreport.Input) { in.Training.Year = 2021 }, "training.year", "same-year"},
-		{"scrutiny: unknown aim", func(in *annualreport.Input) { in.Scrutiny.Activities[0].Aims[0] = "world-peace" }, "scrutiny.activities[0].aims[0]", "aim"},
+		{"scrutiny: unknown aim", func(in *annualreport.Input) { in.Scrutiny.Activities[0].Aims[0] = "world-peace" }, "scrutiny.activities[0].aims[0]", "declared"},
 		{"scrutiny: quarter outside 1-4", func(in *annualreport.Input) { in.Scrutiny.Activities[1].Quarter = 0 }, "scrutiny.activities[1].quarter", "quarter"},
 		{"scrutiny: another year", func(in *annualreport.Input) { in.Scrutiny.Year = 2019 }, "scrutiny.year", "same-year"},
 		{"report review during the year", func(in *annualreport.Input) { in.ReportReviews[0].Date = vocab.MustDate("2021-03-01") }, "reportReviews[0].date", "after-report-year"},
@@ -258,7 +258,7 @@ func TestAssembleErrors(t *testing.T) {
 	p := masa.Essex()
 	p.Voice = nil
 	_, err = annualreport.Assemble(p, sampleInput(t))
-	assert.Equal(t, "partnership-voice", testcheck.Problems(t, err)["feedback[0].voice"])
+	assert.Equal(t, "declared", testcheck.Problems(t, err)["feedback[0].voice"])
 }
 
 func TestDecodeErrors(t *testing.T) {

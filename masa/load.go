@@ -32,11 +32,18 @@ func Essex() *Partnership {
 // Parse decodes a partnership file. Decoding is strict: unknown fields,
 // values of the wrong type, malformed dates and trailing data are errors
 // that name the JSON path of the offending value (see vocab.DecodeJSON).
-// Parse checks the form of the file only; package masa/validate checks
-// the partnership against the rules in force on a date.
+// Parse also checks the catalogue lists (see
+// [Partnership.CatalogueProblems]): an ID listed twice, or wording for an
+// ID that is neither standard nor declared as the partnership's own, is an
+// error at its JSON path. Beyond that it checks the form of the file only;
+// package masa/validate checks the partnership against the rules in force
+// on a date.
 func Parse(data []byte) (*Partnership, error) {
 	var p Partnership
 	if err := vocab.DecodeJSON(data, &p); err != nil {
+		return nil, fmt.Errorf("masa: partnership file: %w", err)
+	}
+	if err := p.CatalogueProblems().Err(); err != nil {
 		return nil, fmt.Errorf("masa: partnership file: %w", err)
 	}
 	return &p, nil

@@ -376,10 +376,12 @@ type Level struct {
 }
 
 // Voice lists the mechanisms and data sources through which the voices of
-// children and families reach the partnership.
+// children and families reach the partnership, each keyed by a stable ID
+// (catalogues VoiceMechanisms and VoiceDataSources) with the
+// partnership's wording.
 type Voice struct {
-	Mechanisms  []string `json:"mechanisms" validate:"dive,required"`
-	DataSources []string `json:"dataSources" validate:"dive,required"`
+	Mechanisms  []Item `json:"mechanisms" validate:"dive"`
+	DataSources []Item `json:"dataSources" validate:"dive"`
 }
 
 // EscalationStage is one stage of dispute resolution.
@@ -416,12 +418,14 @@ type TrainingArrangements struct {
 	SubCommittee vocab.ID `json:"subCommittee" validate:"id"`
 	// NeedsAnalysis says how often the needs analysis is done.
 	NeedsAnalysis string `json:"needsAnalysis,omitempty"`
-	// Sources lists the sources the needs analysis draws on.
-	Sources []vocab.LearningSource `json:"sources,omitempty"`
-	// Methods lists delivery methods.
-	Methods []string `json:"methods,omitempty"`
-	// Evaluation lists the kinds of evidence used to evaluate training.
-	Evaluation []string `json:"evaluation,omitempty"`
+	// Sources lists the sources of learning the needs analysis draws on
+	// (catalogue TrainingSources).
+	Sources []Item `json:"sources,omitempty" validate:"dive"`
+	// Methods lists delivery methods (catalogue TrainingMethods).
+	Methods []Item `json:"methods,omitempty" validate:"dive"`
+	// Evaluation lists the kinds of evidence used to evaluate training
+	// (catalogue TrainingEvaluation).
+	Evaluation []Item `json:"evaluation,omitempty" validate:"dive"`
 	// Toolkit names the evaluation toolkit.
 	Toolkit string `json:"toolkit,omitempty"`
 	// ImpactReport says how often impact is reported to the board.
@@ -432,10 +436,11 @@ type TrainingArrangements struct {
 type ScrutinyArrangements struct {
 	// LeadArea is the lead area whose holder oversees scrutiny.
 	LeadArea vocab.ID `json:"leadArea" validate:"id"`
-	// Functions lists the scrutiny functions.
-	Functions []string `json:"functions,omitempty"`
-	// Aims lists what scrutiny aims to do.
-	Aims []string `json:"aims,omitempty"`
+	// Functions lists the scrutiny functions (catalogue
+	// ScrutinyFunctions).
+	Functions []Item `json:"functions,omitempty" validate:"dive"`
+	// Aims lists what scrutiny aims to do (catalogue ScrutinyAims).
+	Aims []Item `json:"aims,omitempty" validate:"dive"`
 }
 
 // FundingLine is one contributor's line in the funding table.

@@ -337,29 +337,6 @@ func categoryLabel(c masa.Category) string {
 	return capitalise(strings.ReplaceAll(string(c), "-", " "))
 }
 
-// sourceLabel names a source of learning.
-func sourceLabel(s vocab.LearningSource) string {
-	switch s {
-	case vocab.SourceBoardPriorities:
-		return "the board's priorities"
-	case vocab.SourcePracticeReviews:
-		return "practice issues from local safeguarding practice reviews"
-	case vocab.SourceCaseAudits:
-		return "multi-agency case audits"
-	case vocab.SourceInspections:
-		return "inspections"
-	case vocab.SourcePriorities:
-		return "local and national priorities"
-	case vocab.SourceSection11Audits:
-		return "section 11 audits"
-	case vocab.SourceTrainingFeedback:
-		return "feedback from training"
-	case vocab.SourceEmergingIssues:
-		return "emerging issues"
-	}
-	return strings.ReplaceAll(string(s), "-", " ")
-}
-
 // para returns a paragraph of plain text.
 func para(text string) *Paragraph { return &Paragraph{Spans: []Span{{Text: text}}} }
 

@@ -533,16 +533,12 @@ func (b *builder) training() Section {
 	}
 	s.Blocks = paras(fmt.Sprintf("Partners commission multi-agency training and learning on the strength of %s, agreed through the %s.", analysis, sub))
 	if len(tr.Sources) > 0 {
-		items := make([]string, len(tr.Sources))
-		for i, src := range tr.Sources {
-			items[i] = sourceLabel(src)
-		}
 		s.Blocks = append(s.Blocks, para("The analysis takes account of:"))
-		s.Blocks = append(s.Blocks, list(items)...)
+		s.Blocks = append(s.Blocks, list(masa.Labels(tr.Sources))...)
 	}
 	if len(tr.Methods) > 0 {
 		s.Blocks = append(s.Blocks, para("Training is delivered in whichever way works best for the subject, including:"))
-		s.Blocks = append(s.Blocks, list(tr.Methods)...)
+		s.Blocks = append(s.Blocks, list(masa.Labels(tr.Methods))...)
 	}
 	if len(tr.Evaluation) > 0 {
 		line := "Its effect is evaluated"
@@ -550,7 +546,7 @@ func (b *builder) training() Section {
 			line += " as the " + tr.Toolkit + " sets out"
 		}
 		s.Blocks = append(s.Blocks, para(line+", using:"))
-		s.Blocks = append(s.Blocks, list(tr.Evaluation)...)
+		s.Blocks = append(s.Blocks, list(masa.Labels(tr.Evaluation))...)
 	}
 	if tr.ImpactReport != "" {
 		s.Blocks = append(s.Blocks, para("The impact of learning is monitored within the partnership’s performance framework and reported "+tr.ImpactReport+"."))
@@ -572,11 +568,11 @@ func (b *builder) scrutiny() Section {
 	s.Blocks = paras(line)
 	if len(sc.Functions) > 0 {
 		s.Blocks = append(s.Blocks, para("Scrutiny draws on:"))
-		s.Blocks = append(s.Blocks, list(sc.Functions)...)
+		s.Blocks = append(s.Blocks, list(masa.Labels(sc.Functions))...)
 	}
 	if len(sc.Aims) > 0 {
 		s.Blocks = append(s.Blocks, para("It looks at:"))
-		s.Blocks = append(s.Blocks, list(sc.Aims)...)
+		s.Blocks = append(s.Blocks, list(masa.Labels(sc.Aims))...)
 	}
 	return s
 }
@@ -591,11 +587,11 @@ func (b *builder) voice() Section {
 	}
 	if len(v.Mechanisms) > 0 {
 		s.Blocks = append(s.Blocks, para("Rather than build new channels, the partnership uses arrangements that already exist to involve children and families regularly, including:"))
-		s.Blocks = append(s.Blocks, list(v.Mechanisms)...)
+		s.Blocks = append(s.Blocks, list(masa.Labels(v.Mechanisms))...)
 	}
 	if len(v.DataSources) > 0 {
 		s.Blocks = append(s.Blocks, para("Information from these sources adds to what children and families say directly:"))
-		s.Blocks = append(s.Blocks, list(v.DataSources)...)
+		s.Blocks = append(s.Blocks, list(masa.Labels(v.DataSources))...)
 	}
 	return s
 }

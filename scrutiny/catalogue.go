@@ -77,99 +77,76 @@ const (
 	KindDataSource VoiceKind = "data-source"
 )
 
-var functionTerms = vocab.Terms[Function]{
-	{ID: FunctionYoungPeople, Label: "children and young people's groups"},
-	{ID: FunctionParentsViews, Label: "parents' views from child protection conferences"},
-	{ID: FunctionReviewsAudits, Label: "child safeguarding practice reviews and multi-agency case audits"},
-	{ID: FunctionInspections, Label: "inspections and peer learning reviews across the statutory agencies"},
-	{ID: FunctionStocktake, Label: "a stocktake of what is already known"},
-	{ID: FunctionPeerReviews, Label: "peer reviews across the Stay Safe Groups and with comparable partnerships in the Eastern region"},
+// Functions lists the standard scrutiny functions in a fixed order. A
+// partnership uses those its file lists under scrutiny.functions, with its
+// own wording, together with any it declares as its own.
+func Functions() []Function { return standard[Function](masa.ScrutinyFunctions) }
+
+// Aims lists the standard aims in a fixed order.
+func Aims() []Aim { return standard[Aim](masa.ScrutinyAims) }
+
+// Voices lists the standard mechanisms and then the standard data sources,
+// in a fixed order.
+func Voices() []Voice {
+	return append(standard[Voice](masa.VoiceMechanisms), standard[Voice](masa.VoiceDataSources)...)
 }
 
-var aimTerms = vocab.Terms[Aim]{
-	{ID: AimEffectiveness, Label: "how effectively the arrangements work for children, families and practitioners"},
-	{ID: AimLeadership, Label: "strong leadership by the statutory partners"},
-	{ID: AimReports, Label: "reports to the statutory partners on areas of safeguarding"},
-	{ID: AimAnnualReport, Label: "review of the annual report before publication"},
-	{ID: AimChallenge, Label: "effective strategic challenge and reflection for continuous improvement"},
+func standard[T ~string](c masa.Catalogue) []T {
+	var out []T
+	for _, id := range c.Standard() {
+		out = append(out, T(id))
+	}
+	return out
 }
 
-var mechanismTerms = vocab.Terms[Voice]{
-	{ID: VoiceCaseAudits, Label: "Multi-agency case audits"},
-	{ID: VoiceGroups, Label: "School councils, youth groups and support groups"},
-	{ID: VoicePanels, Label: "Service user panels"},
+// terms returns p's items in catalogue c as terms.
+func terms[T ~string](p *masa.Partnership, c masa.Catalogue) vocab.Terms[T] {
+	out := vocab.Terms[T]{}
+	for _, it := range p.Items(c) {
+		out = append(out, vocab.Term[T]{ID: T(it.ID), Label: it.Label})
+	}
+	return out
 }
 
-var dataSourceTerms = vocab.Terms[Voice]{
-	{ID: VoiceInvolvementTeam, Label: "The Children & Young People's Involvement Team (Essex County Council)"},
-	{ID: VoicePerformance, Label: "Performance teams across the partnership"},
-	{ID: VoiceCommissioning, Label: "Commissioning"},
+// Arrangements is what the partnership's file says about scrutiny and the
+// voices of children and families: the IDs it lists, in file order, each
+// with the partnership's wording.
+type Arrangements struct {
+	// LeadArea is the lead area whose holder oversees scrutiny.
+	LeadArea vocab.ID `json:"leadArea"`
+	// Functions are the partnership's scrutiny functions.
+	Functions vocab.Terms[Function] `json:"functions"`
+	// Aims are the aims its scrutiny serves.
+	Aims vocab.Terms[Aim] `json:"aims"`
+	// Mechanisms and DataSources are the ways children and families are
+	// heard.
+	Mechanisms  vocab.Terms[Voice] `json:"mechanisms"`
+	DataSources vocab.Terms[Voice] `json:"dataSources"`
 }
 
-// Functions lists the six functions in a fixed order.
-func Functions() []Function { return functionTerms.IDs() }
+// Voices returns the mechanisms and then the data sources as one list of
+// terms.
+func (a *Arrangements) Voices() vocab.Terms[Voice] {
+	return append(append(vocab.Terms[Voice]{}, a.Mechanisms...), a.DataSources...)
+}
 
-// Valid reports whether f is one of the six functions.
-func (f Function) Valid() bool { return functionTerms.Has(f) }
-
-// Label returns the partnership model's wording for f.
-func (f Function) Label() string { return functionTerms.Label(f) }
-
-// Aims lists the five aims in a fixed order.
-func Aims() []Aim { return aimTerms.IDs() }
-
-// Valid reports whether a is one of the five aims.
-func (a Aim) Valid() bool { return aimTerms.Has(a) }
-
-// Label returns the partnership model's wording for a.
-func (a Aim) Label() string { return aimTerms.Label(a) }
-
-// Voices lists the three mechanisms and then the three data sources, in a
-// fixed order.
-func Voices() []Voice { return append(mechanismTerms.IDs(), dataSourceTerms.IDs()...) }
-
-// Valid reports whether v is a known mechanism or data source.
-func (v Voice) Valid() bool { return v.Kind() != "" }
-
-// Kind says whether v is a mechanism or a data source; it is empty when v
-// is not valid.
-func (v Voice) Kind() VoiceKind {
+// Kind says whether v is one of the partnership's mechanisms or data
+// sources; it is empty when the partnership lists v as neither.
+func (a *Arrangements) Kind(v Voice) VoiceKind {
 	switch {
-	case mechanismTerms.Has(v):
+	case a.Mechanisms.Has(v):
 		return KindMechanism
-	case dataSourceTerms.Has(v):
+	case a.DataSources.Has(v):
 		return KindDataSource
 	}
 	return ""
 }
 
-// Label returns the partnership model's wording for v.
-func (v Voice) Label() string {
-	if v.Kind() == KindDataSource {
-		return dataSourceTerms.Label(v)
-	}
-	return mechanismTerms.Label(v)
-}
-
-// Arrangements is what the partnership model says about scrutiny and the
-// voices of children and families, mapped to stable IDs, in the fixed
-// orders of Functions, Aims and Voices.
-type Arrangements struct {
-	// LeadArea is the lead area whose holder oversees scrutiny.
-	LeadArea vocab.ID `json:"leadArea"`
-	// Functions are the partnership's scrutiny functions.
-	Functions []Function `json:"functions"`
-	// Aims are the aims its scrutiny serves.
-	Aims []Aim `json:"aims"`
-	// Voices are the mechanisms and data sources through which children
-	// and families are heard.
-	Voices []Voice `json:"voices"`
-}
-
-// ArrangementsOf reads p's scrutiny arrangements. Empty lists in the model
-// stand for every function, aim, mechanism or data source; a model with
-// no voice section has no voice sources. Wording the package does not know
-// is reported by its path, such as "scrutiny.functions[1]".
+// ArrangementsOf reads p's scrutiny arrangements. The partnership uses
+// exactly the functions, aims, mechanisms and data sources its file lists;
+// a file with no voice section has no voice sources. Catalogue problems
+// (see masa.Partnership.CatalogueProblems) are reported by their path,
+// such as "scrutiny.functions[1].id".
 func ArrangementsOf(p *masa.Partnership) (*Arrangements, error) {
 	if p == nil {
 		return nil, fmt.Errorf("scrutiny: %w", vocab.Invalid("partnership", "required", "", "is missing"))
@@ -178,40 +155,26 @@ func ArrangementsOf(p *masa.Partnership) (*Arrangements, error) {
 	if s == nil {
 		return nil, fmt.Errorf("scrutiny: %w", vocab.NotFound("scrutiny", p.Name, "is not described: the partnership has no independent scrutiny arrangements"))
 	}
-	fs, ps := functionTerms.Resolve("scrutiny.functions", s.Functions)
-	as, aps := aimTerms.Resolve("scrutiny.aims", s.Aims)
-	ps = append(ps, aps...)
-	a := &Arrangements{LeadArea: s.LeadArea, Functions: functionTerms.InOrder(fs), Aims: aimTerms.InOrder(as)}
-	var vps vocab.Problems
-	a.Voices, vps = voicesOf(p)
-	if err := append(ps, vps...).Err(); err != nil {
+	if err := p.CatalogueProblems().Err(); err != nil {
 		return nil, fmt.Errorf("scrutiny: %w", err)
 	}
-	return a, nil
+	return &Arrangements{LeadArea: s.LeadArea,
+		Functions:  terms[Function](p, masa.ScrutinyFunctions),
+		Aims:       terms[Aim](p, masa.ScrutinyAims),
+		Mechanisms: terms[Voice](p, masa.VoiceMechanisms), DataSources: terms[Voice](p, masa.VoiceDataSources)}, nil
 }
 
-// VoicesOf returns the voice mechanisms and data sources p names, in the
-// fixed order of [Voices]; a model with no voice section names none. It
-// does not need scrutiny arrangements. Wording the package does not know
-// is reported by its path, such as "voice.mechanisms[1]".
-func VoicesOf(p *masa.Partnership) ([]Voice, error) {
+// VoicesOf returns the voice mechanisms and then the data sources p lists,
+// in file order, with p's wording; a file with no voice section lists
+// none. It does not need scrutiny arrangements.
+func VoicesOf(p *masa.Partnership) (vocab.Terms[Voice], error) {
 	if p == nil {
 		return nil, fmt.Errorf("scrutiny: %w", vocab.Invalid("partnership", "required", "", "is missing"))
 	}
-	vs, ps := voicesOf(p)
-	if err := ps.Err(); err != nil {
+	if err := p.CatalogueProblems().Err(); err != nil {
 		return nil, fmt.Errorf("scrutiny: %w", err)
 	}
-	return vs, nil
-}
-
-func voicesOf(p *masa.Partnership) ([]Voice, vocab.Problems) {
-	if p.Voice == nil {
-		return []Voice{}, nil
-	}
-	ms, ps := mechanismTerms.Resolve("voice.mechanisms", p.Voice.Mechanisms)
-	ds, dps := dataSourceTerms.Resolve("voice.dataSources", p.Voice.DataSources)
-	return append(mechanismTerms.InOrder(ms), dataSourceTerms.InOrder(ds)...), append(ps, dps...)
+	return append(terms[Voice](p, masa.VoiceMechanisms), terms[Voice](p, masa.VoiceDataSources)...), nil
 }
 
 // Lead returns who holds the partnership's scrutiny lead area on date on,

@@ -1,10 +1,6 @@
 package scrutiny
 
-import (
-	"strings"
-
-	"github.com/masa-go/masa/vocab"
-)
+import "github.com/masa-go/masa/vocab"
 
 // problemsOf returns the problems in err, or one problem at field when err
 // carries none.
@@ -13,12 +9,4 @@ func problemsOf(field string, err error) vocab.Problems {
 		return ps
 	}
 	return vocab.Problems{vocab.Invalid(field, "model", "", err.Error())}
-}
-
-func joinIDs[T ~string](ids []T) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
 }

@@ -4,11 +4,13 @@
 // of children and families that scrutiny draws on, and the publication
 // gate for the yearly report.
 //
-// Functions, aims and voice sources have stable IDs ([Functions], [Aims],
-// [Voices]) that map to the wording of the partnership model
-// (masa.ScrutinyArrangements and masa.Voice); a partnership may list a
-// subset, and wording the package does not know is reported by its path,
-// such as "scrutiny.aims[2]".
+// Functions, aims and voice sources have stable IDs. The partnership file
+// lists the IDs it uses, each with its own wording (masa.Item in
+// masa.ScrutinyArrangements and masa.Voice): any of the standard ones
+// ([Functions], [Aims], [Voices]) and any it declares as its own. Code
+// compares IDs only; a plan that uses an ID the file does not list is
+// reported at its path, such as "activities[0].aims[1]", with rule
+// "declared".
 //
 // A [Plan] lists the year's activities: each has a quarter, the function
 // it uses, the aims it serves, who leads it and the voice sources it draws

@@ -57,7 +57,7 @@ func ExampleBuild_unknownAim() {
 	// Output:
 	// scrutiny: 2 problems:
 	//   activities[0].quarter: is not a quarter of the financial year: use 1 (April to June), 2 (July to September), 3 (October to December) or 4 (January to March) (value "5", rule quarter)
-	//   activities[0].aims[0]: is not an aim of scrutiny: use one of effectiveness, leadership, reports, annual-report, challenge (value "world-peace", rule aim)
+	//   activities[0].aims[0]: is not declared in the partnership file's scrutiny.aims (it declares effectiveness, leadership, reports, annual-report, challenge) (value "world-peace", rule declared)
 }
 
 func ExampleGate_CanPublish() {

@@ -121,8 +121,12 @@ type Scheduled struct {
 type Coverage struct {
 	// Functions are the rows: the partnership's functions.
 	Functions []Function `json:"functions"`
+	// FunctionLabels is the partnership's wording for each of Functions.
+	FunctionLabels []string `json:"functionLabels"`
 	// Aims are the columns: the partnership's aims.
 	Aims []Aim `json:"aims"`
+	// AimLabels is the partnership's wording for each of Aims.
+	AimLabels []string `json:"aimLabels"`
 	// Cells counts, for each function and aim, the activities that use the
 	// function and serve the aim: Cells[i][j] is for Functions[i] and
 	// Aims[j].
@@ -131,6 +135,24 @@ type Coverage struct {
 	Uncovered []Aim `json:"uncovered"`
 	// Unused lists the functions no activity uses.
 	Unused []Function `json:"unused"`
+}
+
+// FunctionLabel returns the partnership's wording for f, or f itself when
+// f is not one of the rows.
+func (c Coverage) FunctionLabel(f Function) string {
+	if i := slices.Index(c.Functions, f); i >= 0 && i < len(c.FunctionLabels) {
+		return c.FunctionLabels[i]
+	}
+	return string(f)
+}
+
+// AimLabel returns the partnership's wording for a, or a itself when a is
+// not one of the columns.
+func (c Coverage) AimLabel(a Aim) string {
+	if i := slices.Index(c.Aims, a); i >= 0 && i < len(c.AimLabels) {
+		return c.AimLabels[i]
+	}
+	return string(a)
 }
 
 // Served reports whether some activity serves aim a.
@@ -153,14 +175,14 @@ func (c Coverage) Check() error {
 	var ps vocab.Problems
 	for _, a := range c.Uncovered {
 		ps.Add(vocab.Invalid("aims["+strconv.Itoa(slices.Index(c.Aims, a))+"]", "aim-served", string(a),
-			"is not served by any activity in the scrutiny plan ("+a.Label()+")"))
+			"is not served by any activity in the scrutiny plan ("+c.AimLabel(a)+")"))
 	}
 	return ps.Err()
 }
 
 // VoiceUse says which activities draw on one voice source.
 type VoiceUse struct {
-	// Voice is the source, Kind its kind and Label the model's wording.
+	// Voice is the source, Kind its kind and Label the partnership's wording.
 	Voice Voice     `json:"voice"`
 	Kind  VoiceKind `json:"kind"`
 	Label string    `json:"label"`
@@ -260,8 +282,9 @@ func build(p *masa.Partnership, arr *Arrangements, pl *Plan) (*Schedule, vocab.P
 	}
 	slices.SortStableFunc(s.ReportReviews, func(a, b Review) int { return a.Date.Compare(b.Date) })
 	s.Coverage = coverage(arr, s.Activities)
-	for _, v := range arr.Voices {
-		use := VoiceUse{Voice: v, Kind: v.Kind(), Label: v.Label(), Activities: []vocab.ID{}}
+	for _, t := range arr.Voices() {
+		v := t.ID
+		use := VoiceUse{Voice: v, Kind: arr.Kind(v), Label: t.Label, Activities: []vocab.ID{}}
 		for _, a := range s.Activities {
 			if slices.Contains(a.Voice, v) {
 				use.Activities = append(use.Activities, a.ID)
@@ -286,11 +309,8 @@ func checkActivity(p *masa.Partnership, arr *Arrangements, at string, act Activi
 	if err := act.Quarter.Check(at + "quarter"); err != nil {
 		ps = append(ps, vocab.AsProblems(err)...)
 	}
-	switch {
-	case !act.Function.Valid():
-		ps.Add(vocab.Invalid(at+"function", "function", string(act.Function), "is not a scrutiny function: use one of "+joinIDs(Functions())))
-	case !slices.Contains(arr.Functions, act.Function):
-		ps.Add(vocab.Invalid(at+"function", "partnership-function", string(act.Function), "is not a scrutiny function this partnership uses"))
+	if !arr.Functions.Has(act.Function) {
+		ps.Add(masa.Undeclared(at+"function", act.Function, arr.Functions.IDs(), masa.ScrutinyFunctions))
 	}
 	if len(act.Aims) == 0 {
 		ps.Add(vocab.Invalid(at+"aims", "required", "", "is empty; name the aims the activity serves"))
@@ -298,10 +318,8 @@ func checkActivity(p *masa.Partnership, arr *Arrangements, at string, act Activi
 	for j, a := range act.Aims {
 		f := fmt.Sprintf("%saims[%d]", at, j)
 		switch {
-		case !a.Valid():
-			ps.Add(vocab.Invalid(f, "aim", string(a), "is not an aim of scrutiny: use one of "+joinIDs(Aims())))
-		case !slices.Contains(arr.Aims, a):
-			ps.Add(vocab.Invalid(f, "partnership-aim", string(a), "is not an aim of this partnership's scrutiny"))
+		case !arr.Aims.Has(a):
+			ps.Add(masa.Undeclared(f, a, arr.Aims.IDs(), masa.ScrutinyAims))
 		case slices.Index(act.Aims, a) < j:
 			ps.Add(vocab.Invalid(f, "unique", string(a), "is listed twice"))
 		}
@@ -309,10 +327,8 @@ func checkActivity(p *masa.Partnership, arr *Arrangements, at string, act Activi
 	for j, v := range act.Voice {
 		f := fmt.Sprintf("%svoice[%d]", at, j)
 		switch {
-		case !v.Valid():
-			ps.Add(vocab.Invalid(f, "voice", string(v), "is not a voice mechanism or data source: use one of "+joinIDs(Voices())))
-		case !slices.Contains(arr.Voices, v):
-			ps.Add(vocab.Invalid(f, "partnership-voice", string(v), "is not a voice mechanism or data source this partnership names"))
+		case arr.Kind(v) == "":
+			ps.Add(masa.Undeclared(f, v, arr.Voices().IDs(), masa.VoiceMechanisms, masa.VoiceDataSources))
 		case slices.Index(act.Voice, v) < j:
 			ps.Add(vocab.Invalid(f, "unique", string(v), "is listed twice"))
 		}
@@ -408,8 +424,8 @@ func checkReview(at string, r Review, pl *Plan, ids map[vocab.ID]int) vocab.Prob
 }
 
 func coverage(arr *Arrangements, acts []Scheduled) Coverage {
-	c := Coverage{Functions: slices.Clone(arr.Functions), Aims: slices.Clone(arr.Aims), Cells: make([][]int, len(arr.Functions)),
-		Uncovered: []Aim{}, Unused: []Function{}}
+	c := Coverage{Functions: arr.Functions.IDs(), FunctionLabels: labels(arr.Functions), Aims: arr.Aims.IDs(), AimLabels: labels(arr.Aims),
+		Cells: make([][]int, len(arr.Functions)), Uncovered: []Aim{}, Unused: []Function{}}
 	for i, f := range c.Functions {
 		c.Cells[i] = make([]int, len(c.Aims))
 		used := false
@@ -434,4 +450,12 @@ func coverage(arr *Arrangements, acts []Scheduled) Coverage {
 		}
 	}
 	return c
+}
+
+func labels[T ~string](ts vocab.Terms[T]) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Label
+	}
+	return out
 }

@@ -34,28 +34,15 @@ func TestEssexArrangements(t *testing.T) {
 	a, err := scrutiny.ArrangementsOf(p)
 	require.NoError(t, err)
 	assert.Equal(t, vocab.ID("independent-scrutiny"), a.LeadArea)
-	assert.Equal(t, scrutiny.Functions(), a.Functions)
-	assert.Equal(t, scrutiny.Aims(), a.Aims)
-	assert.Equal(t, scrutiny.Voices(), a.Voices)
-
-	var labels []string
-	for _, f := range a.Functions {
-		labels = append(labels, f.Label())
-	}
-	assert.Equal(t, p.Scrutiny.Functions, labels, "labels are the model's wording")
-	labels = nil
-	for _, x := range a.Aims {
-		labels = append(labels, x.Label())
-	}
-	assert.Equal(t, p.Scrutiny.Aims, labels)
-	labels = nil
-	for _, v := range a.Voices {
-		labels = append(labels, v.Label())
-	}
-	assert.Equal(t, append(append([]string{}, p.Voice.Mechanisms...), p.Voice.DataSources...), labels)
-	assert.Equal(t, scrutiny.KindMechanism, scrutiny.VoicePanels.Kind())
-	assert.Equal(t, scrutiny.KindDataSource, scrutiny.VoiceCommissioning.Kind())
-	assert.False(t, scrutiny.Voice("gossip").Valid())
+	assert.Equal(t, scrutiny.Functions(), a.Functions.IDs(), "Essex lists every standard function")
+	assert.Equal(t, scrutiny.Aims(), a.Aims.IDs())
+	assert.Equal(t, scrutiny.Voices(), a.Voices().IDs())
+	assert.Equal(t, masa.Labels(p.Scrutiny.Functions), labelsOf(a.Functions), "labels are the file's wording")
+	assert.Equal(t, masa.Labels(p.Scrutiny.Aims), labelsOf(a.Aims))
+	assert.Equal(t, append(masa.Labels(p.Voice.Mechanisms), masa.Labels(p.Voice.DataSources)...), labelsOf(a.Voices()))
+	assert.Equal(t, scrutiny.KindMechanism, a.Kind(scrutiny.VoicePanels))
+	assert.Equal(t, scrutiny.KindDataSource, a.Kind(scrutiny.VoiceCommissioning))
+	assert.Equal(t, scrutiny.VoiceKind(""), a.Kind("gossip"))
 	assert.Len(t, scrutiny.Functions(), 6)
 	assert.Len(t, scrutiny.Aims(), 5)
 }
@@ -141,15 +128,15 @@ func TestBuildErrors(t *testing.T) {
 		field  string
 		rule   string
 	}{
-		{"unknown aim", func(pl *scrutiny.Plan) { pl.Activities[0].Aims[1] = "world-peace" }, "activities[0].aims[1]", "aim"},
+		{"unknown aim", func(pl *scrutiny.Plan) { pl.Activities[0].Aims[1] = "world-peace" }, "activities[0].aims[1]", "declared"},
 		{"no aims", func(pl *scrutiny.Plan) { pl.Activities[0].Aims = nil }, "activities[0].aims", "required"},
 		{"aim twice", func(pl *scrutiny.Plan) { pl.Activities[0].Aims[1] = scrutiny.AimEffectiveness }, "activities[0].aims[1]", "unique"},
 		{"quarter 0", func(pl *scrutiny.Plan) { pl.Activities[3].Quarter = 0 }, "activities[3].quarter", "quarter"},
 		{"quarter 5", func(pl *scrutiny.Plan) { pl.Activities[3].Quarter = 5 }, "activities[3].quarter", "quarter"},
-		{"unknown function", func(pl *scrutiny.Plan) { pl.Activities[1].Function = "horoscopes" }, "activities[1].function", "function"},
+		{"unknown function", func(pl *scrutiny.Plan) { pl.Activities[1].Function = "horoscopes" }, "activities[1].function", "declared"},
 		{"unknown lead", func(pl *scrutiny.Plan) { pl.Activities[1].Lead = "ministry-of-magic" }, "activities[1].lead", "exists"},
 		{"malformed lead", func(pl *scrutiny.Plan) { pl.Activities[1].Lead = "Bad Lead" }, "activities[1].lead", "id"},
-		{"unknown voice", func(pl *scrutiny.Plan) { pl.Activities[0].Voice[0] = "gossip" }, "activities[0].voice[0]", "voice"},
+		{"unknown voice", func(pl *scrutiny.Plan) { pl.Activities[0].Voice[0] = "gossip" }, "activities[0].voice[0]", "declared"},
 		{"voice twice", func(pl *scrutiny.Plan) { pl.Activities[0].Voice[1] = pl.Activities[0].Voice[0] }, "activities[0].voice[1]", "unique"},
 		{"bad ID", func(pl *scrutiny.Plan) { pl.Activities[0].ID = "Young_People" }, "activities[0].id", "id"},
 		{"duplicate ID", func(pl *scrutiny.Plan) { pl.Activities[1].ID = pl.Activities[0].ID }, "activities[1].id", "unique"},
@@ -177,17 +164,24 @@ func TestPartnershipSubset(t *testing.T) {
 	p.Scrutiny.Aims = p.Scrutiny.Aims[:3]
 	_, err := scrutiny.Build(p, samplePlan(t))
 	got := testcheck.Problems(t, err)
-	assert.Equal(t, "partnership-aim", got["activities[0].aims[1]"], "challenge is not one of this partnership's aims")
+	assert.Equal(t, "declared", got["activities[0].aims[1]"], "challenge is not one of this partnership's aims")
 
 	p = masa.Essex()
-	p.Scrutiny.Functions = []string{"children and young people's groups", "tea leaves"}
+	p.Scrutiny.Functions = append(p.Scrutiny.Functions, masa.Item{ID: "tea-leaves", Label: "reading tea leaves"})
 	_, err = scrutiny.ArrangementsOf(p)
-	assert.Equal(t, map[string]string{"scrutiny.functions[1]": "known-term"}, testcheck.Problems(t, err))
+	assert.Equal(t, map[string]string{"scrutiny.functions[6].id": "known-id"}, testcheck.Problems(t, err), "an undeclared own item")
+	p.Scrutiny.Functions[6].Own = true
+	a, err := scrutiny.ArrangementsOf(p)
+	require.NoError(t, err, "declared as the partnership's own")
+	assert.Equal(t, "reading tea leaves", a.Functions.Label("tea-leaves"))
 
 	p = masa.Essex()
-	p.Voice.DataSources = []string{"Commissioning", "Rumour mill"}
+	p.Voice.Mechanisms = append(p.Voice.Mechanisms, masa.Item{ID: "case-audits", Label: "Audits again"})
+	p.Voice.Mechanisms = append(p.Voice.Mechanisms, masa.Item{ID: "youth-forum", Label: "The youth forum", Own: true})
+	p.Voice.DataSources = append(p.Voice.DataSources, masa.Item{ID: "youth-forum", Label: "Youth forum minutes", Own: true})
 	_, err = scrutiny.VoicesOf(p)
-	assert.Equal(t, map[string]string{"voice.dataSources[1]": "known-term"}, testcheck.Problems(t, err))
+	assert.Equal(t, map[string]string{"voice.mechanisms[3].id": "declared-once", "voice.dataSources[3].id": "declared-once"},
+		testcheck.Problems(t, err), "an ID declared twice, in one list or across the two voice lists, which share IDs")
 	_, err = scrutiny.VoicesOf(nil)
 	assert.Error(t, err)
 
@@ -195,12 +189,12 @@ func TestPartnershipSubset(t *testing.T) {
 	p.Scrutiny = nil
 	vs, err := scrutiny.VoicesOf(p)
 	require.NoError(t, err, "voices do not need scrutiny arrangements")
-	assert.Equal(t, scrutiny.Voices(), vs)
+	assert.Equal(t, scrutiny.Voices(), vs.IDs())
 
 	p = masa.Essex()
 	p.Voice = nil
 	_, err = scrutiny.Build(p, samplePlan(t))
-	assert.Equal(t, "partnership-voice", testcheck.Problems(t, err)["activities[0].voice[0]"])
+	assert.Equal(t, "declared", testcheck.Problems(t, err)["activities[0].voice[0]"])
 
 	p = masa.Essex()
 	p.Scrutiny = nil
@@ -242,4 +236,12 @@ func TestDecodePlanErrors(t *testing.T) {
 			assert.Equal(t, tt.rule, fe.Rule)
 		})
 	}
+}
+
+func labelsOf[T ~string](ts vocab.Terms[T]) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Label
+	}
+	return out
 }

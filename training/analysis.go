@@ -54,20 +54,32 @@ func (s Scoring) With(weights map[vocab.LearningSource]int) Scoring {
 // Check returns every problem with the weights: an unknown source, a
 // weight outside 1 to MaxWeight, or a source with no weight. Fields are
 // named under field, as in "weights.inspections".
-func (s Scoring) Check(field string) error { return s.problems(field).Err() }
+// Check compares the weights with the standard sources (see
+// vocab.LearningSources); [Analyse] and [Run] compare them with the
+// sources the partnership's file lists, its own included.
+func (s Scoring) Check(field string) error {
+	std := vocab.Terms[vocab.LearningSource]{}
+	for _, src := range vocab.LearningSources() {
+		std = append(std, vocab.Term[vocab.LearningSource]{ID: src, Label: string(src)})
+	}
+	return s.problems(field, std).Err()
+}
 
-func (s Scoring) problems(field string) vocab.Problems {
+// problems checks the weights against sources: each weight is for a
+// standard source or one of sources, and every one of sources has a
+// weight.
+func (s Scoring) problems(field string, sources vocab.Terms[vocab.LearningSource]) vocab.Problems {
 	var ps vocab.Problems
 	for _, k := range slices.Sorted(maps.Keys(s.Weights)) {
 		w := s.Weights[k]
 		switch {
-		case !k.Valid():
-			ps.Add(vocab.Invalid(field+"."+string(k), "learning-source", string(k), "is not one of the eight sources of learning: "+sourceList()))
+		case !k.Valid() && !sources.Has(k):
+			ps.Add(masa.Undeclared(field+"."+string(k), k, sources.IDs(), masa.TrainingSources))
 		case w < 1 || w > MaxWeight:
 			ps.Add(vocab.Invalid(field+"."+string(k), "range", strconv.Itoa(w), fmt.Sprintf("is outside the range 1 to %d", MaxWeight)))
 		}
 	}
-	for _, src := range vocab.LearningSources() {
+	for _, src := range sources.IDs() {
 		if _, ok := s.Weights[src]; !ok {
 			ps.Add(vocab.Invalid(field+"."+string(src), "required", "", "has no weight"))
 		}
@@ -87,8 +99,8 @@ type Need struct {
 	Points int `json:"points"`
 	// Findings is the number of findings with the theme.
 	Findings int `json:"findings"`
-	// Sources lists the distinct sources, in the fixed order of
-	// vocab.LearningSources.
+	// Sources lists the distinct sources, in the order the partnership's
+	// file lists them.
 	Sources []vocab.LearningSource `json:"sources"`
 	// MaxSeverity is the highest severity of the findings.
 	MaxSeverity int `json:"maxSeverity"`
@@ -107,7 +119,7 @@ type Need struct {
 
 // SourceCount is how many findings came from one source.
 type SourceCount struct {
-	// Source is the source, and Label its English name.
+	// Source is the source, and Label the partnership's wording for it.
 	Source vocab.LearningSource `json:"source"`
 	Label  string               `json:"label"`
 	// Findings is the number of findings from the source.
@@ -127,7 +139,7 @@ type Analysis struct {
 	// Findings is the number of findings analysed.
 	Findings int `json:"findings"`
 	// Sources counts findings for each source the partnership draws on, in
-	// the fixed order of vocab.LearningSources.
+	// the order its file lists them.
 	Sources []SourceCount `json:"sources"`
 	// Silent lists the sources the partnership draws on that gave no
 	// findings this year.
@@ -164,7 +176,7 @@ func Analyse(p *masa.Partnership, year vocab.FinancialYear, findings []Finding, 
 }
 
 func analyse(arr *arrangements, year vocab.FinancialYear, findings []Finding, s Scoring) (*Analysis, vocab.Problems) {
-	ps := s.problems("weights")
+	ps := s.problems("weights", arr.sources)
 	if err := year.Check("year"); err != nil {
 		ps = append(ps, vocab.AsProblems(err)...)
 		return nil, ps
@@ -181,17 +193,15 @@ func analyse(arr *arrangements, year vocab.FinancialYear, findings []Finding, s 
 		counts[f.Source]++
 		byTheme[f.Theme] = append(byTheme[f.Theme], f)
 	}
-	for _, src := range vocab.LearningSources() {
-		if !arr.sources[src] {
-			continue
-		}
-		a.Sources = append(a.Sources, SourceCount{Source: src, Label: SourceLabel(src), Findings: counts[src]})
+	for _, t := range arr.sources {
+		src := t.ID
+		a.Sources = append(a.Sources, SourceCount{Source: src, Label: t.Label, Findings: counts[src]})
 		if counts[src] == 0 {
 			a.Silent = append(a.Silent, src)
 		}
 	}
 	for theme, fs := range byTheme {
-		a.Needs = append(a.Needs, needOf(theme, fs, s))
+		a.Needs = append(a.Needs, needOf(theme, fs, s, arr.sources.IDs()))
 	}
 	slices.SortFunc(a.Needs, compareNeeds)
 	for i := range a.Needs {
@@ -207,7 +217,7 @@ func (s Scoring) Points(f Finding) int {
 	return s.Weights[f.Source] * f.Severity * int(vocab.QuarterOf(f.Date))
 }
 
-func needOf(theme string, fs []Finding, s Scoring) Need {
+func needOf(theme string, fs []Finding, s Scoring, order []vocab.LearningSource) Need {
 	n := Need{Theme: theme, Findings: len(fs)}
 	srcs := map[vocab.LearningSource]bool{}
 	refs := map[string]bool{}
@@ -224,7 +234,7 @@ func needOf(theme string, fs []Finding, s Scoring) Need {
 		adults = adults || f.Audience != vocab.AudienceChildren
 	}
 	n.Sources = []vocab.LearningSource{}
-	for _, src := range vocab.LearningSources() {
+	for _, src := range order {
 		if srcs[src] {
 			n.Sources = append(n.Sources, src)
 		}

@@ -32,77 +32,47 @@ const (
 	EvidenceLearningAudits       EvidenceType = "learning-development-audits"
 )
 
-var methodTerms = vocab.Terms[Method]{
-	{ID: MethodELearning, Label: "e-learning"},
-	{ID: MethodFaceToFace, Label: "face-to-face training"},
-	{ID: MethodConferences, Label: "conferences"},
-	{ID: MethodCaseStudies, Label: "case studies"},
-	{ID: MethodActionLearning, Label: "action learning through the Stay Safe Groups"},
-}
+// Methods lists the standard delivery methods in a fixed order. A
+// partnership uses those its file lists under training.methods, with its
+// own wording, together with any it declares as its own.
+func Methods() []Method { return standard[Method](masa.TrainingMethods) }
 
-var evidenceTerms = vocab.Terms[EvidenceType]{
-	{ID: EvidencePractitionerFeedback, Label: "practitioner feedback"},
-	{ID: EvidencePracticeAudits, Label: "practice audits"},
-	{ID: EvidenceSupervision, Label: "supervision"},
-	{ID: EvidencePracticeChange, Label: "examples of practice change from individual action plans"},
-	{ID: EvidenceLearningAudits, Label: "learning and development audits"},
-}
-
-var sourceLabels = map[vocab.LearningSource]string{
-	vocab.SourceBoardPriorities:  "Board priorities",
-	vocab.SourcePracticeReviews:  "local safeguarding practice reviews",
-	vocab.SourceCaseAudits:       "multi-agency case audits",
-	vocab.SourceInspections:      "inspections",
-	vocab.SourcePriorities:       "local and national priorities",
-	vocab.SourceSection11Audits:  "section 11 audits",
-	vocab.SourceTrainingFeedback: "feedback from training",
-	vocab.SourceEmergingIssues:   "emerging issues",
-}
-
-// Methods lists the five delivery methods in a fixed order.
-func Methods() []Method { return methodTerms.IDs() }
-
-// Valid reports whether m is one of the five delivery methods.
-func (m Method) Valid() bool { return methodTerms.Has(m) }
-
-// Label returns the partnership model's wording for m, such as
-// "face-to-face training".
-func (m Method) Label() string { return methodTerms.Label(m) }
-
-// EvidenceTypes lists the five kinds of evaluation evidence in a fixed
+// EvidenceTypes lists the standard kinds of evaluation evidence in a fixed
 // order.
-func EvidenceTypes() []EvidenceType { return evidenceTerms.IDs() }
+func EvidenceTypes() []EvidenceType { return standard[EvidenceType](masa.TrainingEvaluation) }
 
-// Valid reports whether e is one of the five kinds of evidence.
-func (e EvidenceType) Valid() bool { return evidenceTerms.Has(e) }
-
-// Label returns the partnership model's wording for e, such as
-// "practitioner feedback".
-func (e EvidenceType) Label() string { return evidenceTerms.Label(e) }
-
-// SourceLabel returns a short English name for a source of learning, such
-// as "multi-agency case audits", or the source itself when it is unknown.
-func SourceLabel(s vocab.LearningSource) string {
-	if l, ok := sourceLabels[s]; ok {
-		return l
+func standard[T ~string](c masa.Catalogue) []T {
+	var out []T
+	for _, id := range c.Standard() {
+		out = append(out, T(id))
 	}
-	return string(s)
+	return out
 }
 
-// arrangements is what the partnership model says about training, with its
-// lists mapped to stable IDs.
+// terms returns p's items in catalogue c as terms.
+func terms[T ~string](p *masa.Partnership, c masa.Catalogue) vocab.Terms[T] {
+	out := vocab.Terms[T]{}
+	for _, it := range p.Items(c) {
+		out = append(out, vocab.Term[T]{ID: T(it.ID), Label: it.Label})
+	}
+	return out
+}
+
+// arrangements is what the partnership's file says about training: the
+// IDs it lists, in file order, with its wording.
 type arrangements struct {
 	name         string
 	subCommittee string
-	sources      map[vocab.LearningSource]bool
-	methods      map[Method]bool
-	evidence     map[EvidenceType]bool
+	sources      vocab.Terms[vocab.LearningSource]
+	methods      vocab.Terms[Method]
+	evidence     vocab.Terms[EvidenceType]
 	toolkit      string
 	reportTo     string
 }
 
-// arrangementsOf reads the partnership's training arrangements. Empty
-// lists in the model stand for every source, method or evidence type.
+// arrangementsOf reads the partnership's training arrangements. The
+// partnership uses exactly the sources, methods and kinds of evidence its
+// file lists.
 func arrangementsOf(p *masa.Partnership) (*arrangements, error) {
 	if p == nil {
 		return nil, vocab.Invalid("partnership", "required", "", "is missing")
@@ -111,52 +81,46 @@ func arrangementsOf(p *masa.Partnership) (*arrangements, error) {
 	if t == nil {
 		return nil, vocab.NotFound("training", p.Name, "is not described: the partnership has no training arrangements")
 	}
-	a := &arrangements{name: p.Name, subCommittee: string(t.SubCommittee), toolkit: t.Toolkit, reportTo: t.ImpactReport}
+	if ps := p.CatalogueProblems(); len(ps) > 0 {
+		return nil, ps
+	}
+	a := &arrangements{name: p.Name, subCommittee: string(t.SubCommittee), toolkit: t.Toolkit, reportTo: t.ImpactReport,
+		sources: terms[vocab.LearningSource](p, masa.TrainingSources), methods: terms[Method](p, masa.TrainingMethods),
+		evidence: terms[EvidenceType](p, masa.TrainingEvaluation)}
 	for _, sc := range p.SubCommittees {
 		if sc.ID == t.SubCommittee {
 			a.subCommittee = sc.Name
 		}
 	}
-	var ps vocab.Problems
-	a.sources = make(map[vocab.LearningSource]bool)
-	for i, s := range t.Sources {
-		if !s.Valid() {
-			ps.Add(vocab.Invalid(fmt.Sprintf("training.sources[%d]", i), "learning-source", string(s), "is not one of the eight sources of learning"))
-		}
-		a.sources[s] = true
-	}
-	if len(t.Sources) == 0 {
-		for _, s := range vocab.LearningSources() {
-			a.sources[s] = true
-		}
-	}
-	var mp, ep vocab.Problems
-	a.methods, mp = methodTerms.Resolve("training.methods", t.Methods)
-	a.evidence, ep = evidenceTerms.Resolve("training.evaluation", t.Evaluation)
-	ps = append(append(ps, mp...), ep...)
-	if len(ps) > 0 {
-		return nil, ps
-	}
 	return a, nil
 }
 
-// MethodsOf returns the delivery methods the partnership's model lists, in
-// the fixed order of [Methods]. An error names each entry of
-// training.methods whose wording is not known.
-func MethodsOf(p *masa.Partnership) ([]Method, error) {
+// MethodsOf returns the delivery methods the partnership's file lists, in
+// file order, with its wording.
+func MethodsOf(p *masa.Partnership) (vocab.Terms[Method], error) {
 	a, err := arrangementsOf(p)
 	if err != nil {
 		return nil, fmt.Errorf("training: %w", err)
 	}
-	return methodTerms.InOrder(a.methods), nil
+	return a.methods, nil
 }
 
 // EvidenceTypesOf returns the kinds of evaluation evidence the
-// partnership's model lists, in the fixed order of [EvidenceTypes].
-func EvidenceTypesOf(p *masa.Partnership) ([]EvidenceType, error) {
+// partnership's file lists, in file order, with its wording.
+func EvidenceTypesOf(p *masa.Partnership) (vocab.Terms[EvidenceType], error) {
 	a, err := arrangementsOf(p)
 	if err != nil {
 		return nil, fmt.Errorf("training: %w", err)
 	}
-	return evidenceTerms.InOrder(a.evidence), nil
+	return a.evidence, nil
+}
+
+// SourcesOf returns the sources of learning the partnership's file lists,
+// in file order, with its wording.
+func SourcesOf(p *masa.Partnership) (vocab.Terms[vocab.LearningSource], error) {
+	a, err := arrangementsOf(p)
+	if err != nil {
+		return nil, fmt.Errorf("training: %w", err)
+	}
+	return a.sources, nil
 }

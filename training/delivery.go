@@ -116,10 +116,8 @@ func planDelivery(arr *arrangements, a *Analysis, items []Delivery) (*Plan, voca
 		for j, m := range it.Methods {
 			f := fmt.Sprintf("%smethods[%d]", at, j)
 			switch {
-			case !m.Valid():
-				ps.Add(vocab.Invalid(f, "method", string(m), "is not a delivery method: use e-learning, face-to-face, conferences, case-studies or action-learning"))
-			case !arr.methods[m]:
-				ps.Add(vocab.Invalid(f, "partnership-method", string(m), "is not a delivery method this partnership uses"))
+			case !arr.methods.Has(m):
+				ps.Add(masa.Undeclared(f, m, arr.methods.IDs(), masa.TrainingMethods))
 			case slices.Index(it.Methods, m) < j:
 				ps.Add(vocab.Invalid(f, "unique", string(m), "is listed twice"))
 			}

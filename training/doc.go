@@ -2,11 +2,17 @@
 // multi-agency training needs analysis, a delivery plan and an impact
 // summary for the Executive Board.
 //
-// Findings come from the eight sources a partnership's needs analysis
-// draws on ([vocab.LearningSources]): Board priorities, local
+// Findings come from the sources of learning a partnership's needs
+// analysis draws on: those its file lists under training.sources, each by
+// a stable ID with the partnership's own wording. The eight standard
+// sources ([vocab.LearningSources]) are Board priorities, local
 // safeguarding practice reviews, multi-agency case audits, inspections,
 // local and national priorities, section 11 audits, feedback from training
-// and emerging issues. Each carries a theme, a date, a severity from 1 to
+// and emerging issues; a partnership may declare sources of its own
+// ("own": true), which then need a weight. Delivery methods and kinds of
+// evaluation evidence work the same way (training.methods and
+// training.evaluation). No code here compares wording: an ID the file does
+// not list is an error naming the input's JSON path. Each finding carries a theme, a date, a severity from 1 to
 // 5 and the workforce it concerns (children's, adults' or both, since the
 // learning and development sub-committee serves both boards). Learning
 // handed over by other packages as [vocab.Learning] converts with
@@ -41,13 +47,13 @@
 //
 // # Delivery and evaluation
 //
-// [PlanDelivery] gives needs one or more of the five delivery methods
-// ([Methods]), an audience and a quarter, and flags "Think Family" needs:
+// [PlanDelivery] gives needs one or more of the partnership's delivery
+// methods (standard ones: [Methods]), an audience and a quarter, and flags "Think Family" needs:
 // those whose findings concern both the children's and the adults'
 // workforces. A Think Family need delivered to only one workforce, and a
 // need with no delivery at all, are reported as gaps. [Evaluate] records
-// evidence of impact of the five kinds in the monitoring and evaluation
-// toolkit ([EvidenceTypes]) and summarises it for the Executive, naming
+// evidence of impact of the kinds the partnership's monitoring and
+// evaluation toolkit lists (standard ones: [EvidenceTypes]) and summarises it for the Executive, naming
 // every need with no evaluation evidence.
 //
 // [Decode] reads the whole year's input strictly from JSON and [Run]

@@ -33,7 +33,7 @@ func ExampleAnalyse_unknownSource() {
 	}
 	_, err := training.Analyse(masa.Essex(), 2020, findings, training.DefaultScoring())
 	fmt.Println(err)
-	// Output: training: findings[0].source: is not one of the eight sources of learning: board-priorities, practice-reviews, case-audits, inspections, local-national-priorities, section-11-audits, training-feedback, emerging-issues (value "rumour", rule learning-source)
+	// Output: training: findings[0].source: is not declared in the partnership file's training.sources (it declares board-priorities, practice-reviews, case-audits, inspections, local-national-priorities, section-11-audits, training-feedback, emerging-issues) (value "rumour", rule declared)
 }
 
 func ExampleRun() {

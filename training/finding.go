@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/vocab"
 )
 
@@ -64,7 +65,7 @@ func themeKey(theme string) string {
 
 // checkFindings returns every problem with the findings, which are listed
 // at field ("findings").
-func checkFindings(field string, year vocab.FinancialYear, fs []Finding, sources map[vocab.LearningSource]bool) vocab.Problems {
+func checkFindings(field string, year vocab.FinancialYear, fs []Finding, sources vocab.Terms[vocab.LearningSource]) vocab.Problems {
 	var ps vocab.Problems
 	add := func(e *vocab.FieldError) {
 		if e != nil {
@@ -76,11 +77,8 @@ func checkFindings(field string, year vocab.FinancialYear, fs []Finding, sources
 	for i, f := range fs {
 		at := fmt.Sprintf("%s[%d].", field, i)
 		add(vocab.TextProblem(at+"ref", f.Ref, MaxRefBytes))
-		switch {
-		case !f.Source.Valid():
-			add(vocab.Invalid(at+"source", "learning-source", string(f.Source), "is not one of the eight sources of learning: "+sourceList()))
-		case !sources[f.Source]:
-			add(vocab.Invalid(at+"source", "partnership-source", string(f.Source), "is not a source this partnership's needs analysis draws on"))
+		if !sources.Has(f.Source) {
+			add(masa.Undeclared(at+"source", f.Source, sources.IDs(), masa.TrainingSources))
 		}
 		themeOK := vocab.TextProblem(at+"theme", f.Theme, MaxThemeBytes)
 		add(themeOK)
@@ -110,12 +108,4 @@ func checkFindings(field string, year vocab.FinancialYear, fs []Finding, sources
 		}
 	}
 	return ps
-}
-
-func sourceList() string {
-	var names []string
-	for _, s := range vocab.LearningSources() {
-		names = append(names, string(s))
-	}
-	return strings.Join(names, ", ")
 }

@@ -27,7 +27,7 @@ type Evidence struct {
 
 // EvidenceCount is how many pieces of one kind of evidence a need has.
 type EvidenceCount struct {
-	// Type is the kind of evidence, and Label the model's wording for it.
+	// Type is the kind of evidence, and Label the partnership's wording for it.
 	Type  EvidenceType `json:"type"`
 	Label string       `json:"label"`
 	// Count is the number of pieces.
@@ -42,8 +42,8 @@ type NeedImpact struct {
 	// Quarters lists the quarters in which the need is delivered; empty
 	// when it is not planned.
 	Quarters []vocab.Quarter `json:"quarters"`
-	// Evidence counts the evidence by kind, in the fixed order of
-	// EvidenceTypes, leaving out kinds with none.
+	// Evidence counts the evidence by kind, in the order the
+	// partnership's file lists the kinds, leaving out kinds with none.
 	Evidence []EvidenceCount `json:"evidence"`
 	// Evaluated reports whether there is any evidence.
 	Evaluated bool `json:"evaluated"`
@@ -120,11 +120,8 @@ func evaluate(arr *arrangements, a *Analysis, pl *Plan, evidence []Evidence, pla
 		case !planned && planChecked:
 			ps.Add(vocab.Conflict(at+"theme", "planned", ev.Theme, "has no planned delivery to evaluate"))
 		}
-		switch {
-		case !ev.Type.Valid():
-			ps.Add(vocab.Invalid(at+"type", "evidence-type", string(ev.Type), "is not a kind of evaluation evidence: use practitioner-feedback, practice-audits, supervision, practice-change or learning-development-audits"))
-		case !arr.evidence[ev.Type]:
-			ps.Add(vocab.Invalid(at+"type", "partnership-evidence", string(ev.Type), "is not a kind of evidence this partnership's toolkit uses"))
+		if !arr.evidence.Has(ev.Type) {
+			ps.Add(masa.Undeclared(at+"type", ev.Type, arr.evidence.IDs(), masa.TrainingEvaluation))
 		}
 		if e := a.Year.DateProblem(at+"date", ev.Date); e != nil {
 			ps.Add(e)
@@ -151,10 +148,10 @@ func evaluate(arr *arrangements, a *Analysis, pl *Plan, evidence []Evidence, pla
 	for _, n := range a.Needs {
 		ni := NeedImpact{Rank: n.Rank, Theme: n.Theme, Quarters: append([]vocab.Quarter{}, quarters[n.Theme]...), Evidence: []EvidenceCount{}}
 		slices.Sort(ni.Quarters)
-		for _, t := range EvidenceTypes() {
-			if c := counts[n.Theme][t]; c > 0 {
-				ni.Evidence = append(ni.Evidence, EvidenceCount{Type: t, Label: t.Label(), Count: c})
-				used[t] = true
+		for _, t := range arr.evidence {
+			if c := counts[n.Theme][t.ID]; c > 0 {
+				ni.Evidence = append(ni.Evidence, EvidenceCount{Type: t.ID, Label: t.Label, Count: c})
+				used[t.ID] = true
 			}
 		}
 		ni.Evaluated = len(ni.Evidence) > 0
@@ -169,8 +166,8 @@ func evaluate(arr *arrangements, a *Analysis, pl *Plan, evidence []Evidence, pla
 		}
 		im.Needs = append(im.Needs, ni)
 	}
-	for _, t := range EvidenceTypes() {
-		if arr.evidence[t] && !used[t] {
+	for _, t := range arr.evidence.IDs() {
+		if !used[t] {
 			im.UnusedTypes = append(im.UnusedTypes, t)
 		}
 	}

@@ -69,7 +69,7 @@ func TestPlanDeliveryErrors(t *testing.T) {
 		{"quarter 5", func(d *training.Delivery) { d.Quarter = 5 }, "delivery[0].quarter", "quarter"},
 		{"unknown need", func(d *training.Delivery) { d.Theme = "knitting" }, "delivery[0].theme", "exists"},
 		{"no methods", func(d *training.Delivery) { d.Methods = nil }, "delivery[0].methods", "required"},
-		{"unknown method", func(d *training.Delivery) { d.Methods = []training.Method{"webinar"} }, "delivery[0].methods[0]", "method"},
+		{"unknown method", func(d *training.Delivery) { d.Methods = []training.Method{"webinar"} }, "delivery[0].methods[0]", "declared"},
 		{"method twice", func(d *training.Delivery) {
 			d.Methods = []training.Method{training.MethodConferences, training.MethodConferences}
 		}, "delivery[0].methods[1]", "unique"},
@@ -128,7 +128,7 @@ func TestEvaluateErrors(t *testing.T) {
 	}{
 		{"unknown need", func(e *training.Evidence) { e.Theme = "knitting" }, "evaluation[0].theme", "exists", vocab.ErrNotFound},
 		{"unplanned need", func(e *training.Evidence) { e.Theme = "information sharing" }, "evaluation[0].theme", "planned", vocab.ErrConflict},
-		{"unknown type", func(e *training.Evidence) { e.Type = "vibes" }, "evaluation[0].type", "evidence-type", nil},
+		{"unknown type", func(e *training.Evidence) { e.Type = "vibes" }, "evaluation[0].type", "declared", nil},
 		{"outside the year", func(e *training.Evidence) { e.Date = vocab.MustDate("2021-05-01") }, "evaluation[0].date", "in-year", nil},
 		{"before delivery", func(e *training.Evidence) { e.Date = vocab.MustDate("2020-06-30") }, "evaluation[0].date", "after-delivery", vocab.ErrConflict},
 		{"note with a line break", func(e *training.Evidence) { e.Note = "a\nb" }, "evaluation[0].note", "text", nil},
@@ -152,7 +152,7 @@ func TestRunReportsPlanAndEvaluationProblemsTogether(t *testing.T) {
 	in.Evaluation[2].Type = "vibes"
 	_, err := training.Run(masa.Essex(), in)
 	got := testcheck.Problems(t, err)
-	assert.Equal(t, map[string]string{"delivery[0].quarter": "quarter", "evaluation[2].type": "evidence-type"}, got,
+	assert.Equal(t, map[string]string{"delivery[0].quarter": "quarter", "evaluation[2].type": "declared"}, got,
 		"evidence for a need whose delivery was rejected is not also blamed")
 }
 
@@ -169,32 +169,31 @@ func TestPartnershipArrangements(t *testing.T) {
 	assert.Error(t, err)
 
 	p = masa.Essex()
-	p.Training.Sources = []vocab.LearningSource{vocab.SourcePracticeReviews, vocab.SourceCaseAudits}
+	p.Training.Sources = p.Training.Sources[1:3] // practice reviews and case audits
 	_, err = training.Run(p, in)
-	assert.Equal(t, "partnership-source", testcheck.Problems(t, err)["findings[2].source"])
+	assert.Equal(t, "declared", testcheck.Problems(t, err)["findings[2].source"])
 
 	p = masa.Essex()
-	p.Training.Methods = []string{"e-learning", "webinars"}
+	p.Training.Methods = []masa.Item{{ID: "e-learning", Label: "online courses"}, {ID: "webinars", Label: "webinars"}}
 	_, err = training.MethodsOf(p)
-	assert.Equal(t, "known-term", testcheck.Problems(t, err)["training.methods[1]"])
+	assert.Equal(t, "known-id", testcheck.Problems(t, err)["training.methods[1].id"], "an ID neither standard nor declared as its own")
 
-	p = masa.Essex()
-	p.Training.Methods = []string{"e-learning", "conferences"}
+	p.Training.Methods[1].Own = true
 	methods, err := training.MethodsOf(p)
 	require.NoError(t, err)
-	assert.Equal(t, []training.Method{training.MethodELearning, training.MethodConferences}, methods)
+	assert.Equal(t, vocab.Terms[training.Method]{{ID: training.MethodELearning, Label: "online courses"}, {ID: "webinars", Label: "webinars"}}, methods)
 	_, err = training.Run(p, in)
-	assert.Equal(t, "partnership-method", testcheck.Problems(t, err)["delivery[0].methods[1]"])
+	assert.Equal(t, "declared", testcheck.Problems(t, err)["delivery[0].methods[1]"], "face-to-face is no longer declared")
 
 	p = masa.Essex()
-	p.Training.Evaluation = []string{"practitioner feedback"}
+	p.Training.Evaluation = p.Training.Evaluation[:1]
 	_, err = training.Run(p, in)
-	assert.Equal(t, "partnership-evidence", testcheck.Problems(t, err)["evaluation[1].type"])
+	assert.Equal(t, "declared", testcheck.Problems(t, err)["evaluation[1].type"])
 
 	p = masa.Essex()
 	p.Training.Sources, p.Training.Methods, p.Training.Evaluation = nil, nil, nil
 	_, err = training.Run(p, in)
-	assert.NoError(t, err, "empty lists stand for everything")
+	assert.Equal(t, "declared", testcheck.Problems(t, err)["findings[0].source"], "an empty list declares nothing: nothing falls back to a default")
 }
 
 func TestRunGolden(t *testing.T) {

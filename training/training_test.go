@@ -33,29 +33,27 @@ func TestEssexCatalogue(t *testing.T) {
 	p := masa.Essex()
 	methods, err := training.MethodsOf(p)
 	require.NoError(t, err)
-	assert.Equal(t, training.Methods(), methods)
-	var labels []string
-	for _, m := range methods {
-		assert.True(t, m.Valid())
-		labels = append(labels, m.Label())
-	}
-	assert.Equal(t, p.Training.Methods, labels, "labels are the model's wording")
+	assert.Equal(t, training.Methods(), methods.IDs(), "Essex lists every standard method")
+	assert.Equal(t, masa.Labels(p.Training.Methods), termLabels(methods), "labels are the file's wording")
 
 	types, err := training.EvidenceTypesOf(p)
 	require.NoError(t, err)
-	assert.Equal(t, training.EvidenceTypes(), types)
-	labels = nil
-	for _, e := range types {
-		assert.True(t, e.Valid())
-		labels = append(labels, e.Label())
+	assert.Equal(t, training.EvidenceTypes(), types.IDs())
+	assert.Equal(t, masa.Labels(p.Training.Evaluation), termLabels(types))
+
+	sources, err := training.SourcesOf(p)
+	require.NoError(t, err)
+	assert.Equal(t, vocab.LearningSources(), sources.IDs())
+	assert.Equal(t, "multi-agency case audits", sources.Label(vocab.SourceCaseAudits))
+	assert.Equal(t, "the board's priorities", sources.Label(vocab.SourceBoardPriorities))
+}
+
+func termLabels[T ~string](ts vocab.Terms[T]) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Label
 	}
-	assert.Equal(t, p.Training.Evaluation, labels)
-	assert.Equal(t, vocab.LearningSources(), p.Training.Sources)
-	assert.Equal(t, "multi-agency case audits", training.SourceLabel(vocab.SourceCaseAudits))
-	assert.Equal(t, "Board priorities", training.SourceLabel(vocab.SourceBoardPriorities))
-	assert.Equal(t, "nope", training.SourceLabel("nope"))
-	assert.False(t, training.Method("webinar").Valid())
-	assert.Equal(t, "webinar", training.Method("webinar").Label())
+	return out
 }
 
 func TestAnalyseRanking(t *testing.T) {
@@ -147,8 +145,8 @@ func TestAnalyseErrors(t *testing.T) {
 		rule     string
 		kind     error
 	}{
-		{"unknown source", with(func(f *training.Finding) { f.Source = "gossip" }), "findings[1].source", "learning-source", nil},
-		{"empty source", with(func(f *training.Finding) { f.Source = "" }), "findings[1].source", "learning-source", nil},
+		{"unknown source", with(func(f *training.Finding) { f.Source = "gossip" }), "findings[1].source", "declared", nil},
+		{"empty source", with(func(f *training.Finding) { f.Source = "" }), "findings[1].source", "declared", nil},
 		{"date before the year", with(func(f *training.Finding) { f.Date = vocab.MustDate("2020-03-31") }), "findings[1].date", "in-year", nil},
 		{"date after the year", with(func(f *training.Finding) { f.Date = vocab.MustDate("2021-04-01") }), "findings[1].date", "in-year", nil},
 		{"no date", with(func(f *training.Finding) { f.Date = vocab.Date{} }), "findings[1].date", "required", nil},
@@ -182,7 +180,7 @@ func TestAnalyseReportsEveryProblem(t *testing.T) {
 		return err
 	}())
 	assert.Equal(t, map[string]string{
-		"findings[0].source":   "learning-source",
+		"findings[0].source":   "declared",
 		"findings[0].date":     "in-year",
 		"findings[0].severity": "range",
 		"findings[0].audience": "audience",
@@ -198,7 +196,7 @@ func TestScoringErrors(t *testing.T) {
 	}{
 		{"zero weight", map[vocab.LearningSource]int{vocab.SourceInspections: 0}, "weights.inspections", "range"},
 		{"too heavy", map[vocab.LearningSource]int{vocab.SourceInspections: 11}, "weights.inspections", "range"},
-		{"unknown source", map[vocab.LearningSource]int{"hunches": 3}, "weights.hunches", "learning-source"},
+		{"unknown source", map[vocab.LearningSource]int{"hunches": 3}, "weights.hunches", "declared"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,33 +19,13 @@ func TestTerms(t *testing.T) {
 	assert.Equal(t, "deep blue", colours.Label("blue"))
 	assert.Equal(t, "pink", colours.Label("pink"))
 
-	tests := []struct {
-		name    string
-		wording []string
-		want    []colour
-		bad     []string
-	}{
-		{"empty means all", nil, []colour{"red", "blue", "green"}, nil},
-		{"subset, order of terms", []string{"grass green", "bright red"}, []colour{"red", "green"}, nil},
-		{"unknown wording", []string{"bright red", "Deep Blue", "pink"}, []colour{"red"}, []string{"palette[1]", "palette[2]"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, ps := colours.Resolve("palette", tt.wording)
-			assert.Equal(t, tt.want, colours.InOrder(got))
-			assert.Equal(t, tt.bad, ps.Fields())
-			for _, p := range ps {
-				assert.Equal(t, "known-term", p.Rule)
-			}
-		})
-	}
+	assert.Equal(t, []colour{"red", "green"}, colours.InOrder(map[colour]bool{"red": true, "green": true, "pink": true}))
 }
 
-func ExampleTerms_Resolve() {
-	ids, problems := colours.Resolve("palette", []string{"deep blue", "sky blue"})
-	fmt.Println(colours.InOrder(ids))
-	fmt.Println(problems)
+func ExampleTerms_Label() {
+	fmt.Println(colours.Label("blue"))
+	fmt.Println(colours.Label("pink"))
 	// Output:
-	// [blue]
-	// palette[1]: is not known wording; use one of "bright red", "deep blue", "grass green" (value "sky blue", rule known-term)
+	// deep blue
+	// pink
 }

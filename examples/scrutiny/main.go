@@ -263,10 +263,10 @@ func printText(w io.Writer, out output, on vocab.Date) {
 			fmt.Fprintln(w, "  every aim is served")
 		}
 		for _, a := range c.Uncovered {
-			fmt.Fprintf(w, "  UNCOVERED aim %s: %s\n", a, a.Label())
+			fmt.Fprintf(w, "  UNCOVERED aim %s: %s\n", a, c.AimLabel(a))
 		}
 		for _, f := range c.Unused {
-			fmt.Fprintf(w, "  unused function %s: %s\n", f, f.Label())
+			fmt.Fprintf(w, "  unused function %s: %s\n", f, c.FunctionLabel(f))
 		}
 	}
 

@@ -76,18 +76,19 @@ func Partnership(p *masa.Partnership, on vocab.Date) (masa.RuleSet, error) {
 	}
 	ctx := context.WithValue(context.Background(), ctxKey{}, checkContext{rules: rs, on: on})
 	err = engine().StructCtx(ctx, p)
-	if err == nil {
-		return rs, nil
-	}
+	var probs vocab.Problems
 	var verrs validator.ValidationErrors
-	if !errors.As(err, &verrs) {
+	switch {
+	case err == nil:
+	case errors.As(err, &verrs):
+		for _, fe := range verrs {
+			probs = append(probs, toFieldError(rs, fe))
+		}
+	default:
 		return rs, fmt.Errorf("validate: %w", err)
 	}
-	probs := make(vocab.Problems, 0, len(verrs))
-	for _, fe := range verrs {
-		probs = append(probs, toFieldError(rs, fe))
-	}
-	return rs, probs
+	probs = append(probs, p.CatalogueProblems()...)
+	return rs, probs.Err()
 }
 
 // customTags are the struct-level rules; their Param carries the message.

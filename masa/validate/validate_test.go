@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/masa-go/masa/internal/testcheck"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/masa/validate"
 	"github.com/masa-go/masa/vocab"
@@ -199,4 +200,11 @@ func FuzzPartnership(f *testing.F) {
 			t.Fatalf("unexpected error kind: %v", err)
 		}
 	})
+}
+
+func TestCatalogueProblemsOfABuiltPartnership(t *testing.T) {
+	p := masa.Essex()
+	p.Scrutiny.Aims = append(p.Scrutiny.Aims, masa.Item{ID: "world-peace", Label: "World peace"}, masa.Item{ID: "leadership", Label: "Leading"})
+	_, err := validate.Partnership(p, vocab.MustDate("2020-06-29"))
+	assert.Equal(t, map[string]string{"scrutiny.aims[5].id": "known-id", "scrutiny.aims[6].id": "declared-once"}, testcheck.Problems(t, err))
 }
