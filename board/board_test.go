@@ -307,6 +307,13 @@ func TestBindProblems(t *testing.T) {
 			"meetings[2].actions[1].owner", "exists", vocab.ErrNotFound},
 		{"sharer not in the partnership", func(b *board.Business) { b.Meetings[2].Actions[0].With[0] = "nhs-elsewhere-ccg" },
 			"meetings[2].actions[0].with[0]", "exists", vocab.ErrNotFound},
+		{"owner that did not yet exist", func(b *board.Business) { b.Meetings[2].Actions[1].Owner = "nhs-mid-and-south-essex-icb" },
+			"meetings[2].actions[1].owner", "member-on-date", vocab.ErrConflict},
+		{"owner already replaced", func(b *board.Business) {
+			b.Meetings[9].Actions = []board.Action{{ID: "a", Text: "Do it.", Owner: "essex-police", With: []vocab.ID{"nhs-mid-essex-ccg"}, Due: board.InMonth(2021, time.June)}}
+			b.Meetings[9].Held = board.InMonth(2022, time.July)
+		},
+			"meetings[9].actions[0].with[0]", "member-on-date", vocab.ErrConflict},
 		{"progress outside the set", func(b *board.Business) { b.Plans[0].Priorities[1].Progress = "great" },
 			"plans[0].priorities[1].progress", "progress", vocab.ErrInvalid},
 		{"little progress without a note", func(b *board.Business) { b.Plans[0].Priorities[1].Progress = annualreport.ProgressNone },

@@ -378,9 +378,9 @@ func (c *checker) meeting(bd *Board, at string, m *Meeting, seen map[vocab.ID]bo
 		c.id(aat+".id", a.ID, own)
 		item(aat+".item", a.Item)
 		c.text(aat+".text", a.Text, MaxTextBytes)
-		c.member(bd, aat+".owner", a.Owner, true)
+		c.member(bd, aat+".owner", a.Owner, true, m.Held)
 		for k, w := range a.With {
-			c.member(bd, fmt.Sprintf("%s.with[%d]", aat, k), w, false)
+			c.member(bd, fmt.Sprintf("%s.with[%d]", aat, k), w, false, m.Held)
 		}
 		c.when(aat+".due", a.Due, true)
 		if !a.Due.IsZero() && !m.Held.IsZero() && a.Due.Last().Before(m.Held.First()) {
@@ -393,7 +393,10 @@ func (c *checker) meeting(bd *Board, at string, m *Meeting, seen map[vocab.ID]bo
 	}
 }
 
-func (c *checker) member(bd *Board, field string, id vocab.ID, owner bool) {
+// member checks that id is a member of the partnership when the meeting
+// was held: an organisation replaced by a successor before the meeting, or
+// a successor that did not yet exist, is not.
+func (c *checker) member(bd *Board, field string, id vocab.ID, owner bool, held When) {
 	if id == "" {
 		if owner {
 			c.add(vocab.Invalid(field, "required", "", "is empty; every action has an owner, a member of the partnership by ID"))
@@ -408,6 +411,20 @@ func (c *checker) member(bd *Board, field string, id vocab.ID, owner bool) {
 	}
 	if _, ok := bd.members[id]; !ok {
 		c.add(vocab.NotFound(field, string(id), "is not a member of the partnership (a statutory partner, relevant agency or other partner in the partnership file)"))
+		return
+	}
+	if held.IsZero() {
+		return
+	}
+	for _, s := range bd.p.Successions {
+		switch {
+		case s.To == id && held.Last().Before(s.On):
+			c.add(vocab.Conflict(field, "member-on-date", string(id), "did not exist when the meeting was held ("+held.String()+"); it replaced its predecessors on "+s.On.String()))
+			return
+		case slices.Contains(s.From, id) && !held.First().Before(s.On):
+			c.add(vocab.Conflict(field, "member-on-date", string(id), "had been replaced by "+string(s.To)+" on "+s.On.String()+", before the meeting ("+held.String()+")"))
+			return
+		}
 	}
 }
 
