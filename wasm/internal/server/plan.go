@@ -39,12 +39,12 @@ func (h planPDF) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		planError(w, http.StatusRequestURITooLong, "The scenario in the link is too long.")
 		return
 	}
-	f, present, err := state.FromQuery(r.URL.Query())
+	m := state.NewModelFor(h.setup)
+	f, present, err := m.FromQuery(r.URL.RawQuery)
 	if err != nil {
 		planError(w, http.StatusBadRequest, err.Error()+".")
 		return
 	}
-	m := state.NewModelFor(h.setup)
 	if present {
 		m.Load(f)
 	}

@@ -69,6 +69,10 @@ func TestPrerenderedPage(t *testing.T) {
 		`src="/wasm_exec.js"`,
 		`src="/app.js"`,
 		`id="app-wasm-loader"`,
+		// Bug 1: the year select shows the scenario's year on load, and
+		// every option carries its own value.
+		`<option selected value="2021/22">2021/22</option>`,
+		`<option value="2022/23">2022/23</option>`,
 	} {
 		assert.Contains(t, body, want)
 	}

@@ -48,10 +48,10 @@ func buildScenario(base funding.Baseline, succession *funding.Mapping, f Form, c
 		Baseline: base,
 		Changes:  []funding.Change{},
 	}
-	if y, err := strconv.Atoi(f.Year); err == nil && f.Year != "" {
-		s.Year = vocab.FinancialYear(y)
+	if y, ok := parseYear(f.Year); ok {
+		s.Year = y
 	} else if f.Year != "" {
-		b.problem(FieldYear, f.Year, "is not a financial year such as 2022 for 2022/23")
+		b.problem(FieldYear, f.Year, "is not a financial year such as 2022/23")
 	}
 	if s.Name == "" {
 		s.Name = "Scenario for " + s.Year.String()
@@ -140,7 +140,14 @@ func buildScenario(base funding.Baseline, succession *funding.Mapping, f Form, c
 	}
 	switch f.Method {
 	case "", funding.BaselineShares:
-	case funding.Percentages, funding.Weights:
+	case funding.Weights:
+		if !anyWeight(f, contributors) {
+			// Nothing typed yet: the baseline shares apply until the
+			// first weight is, rather than an error for every input.
+			break
+		}
+		fallthrough
+	case funding.Percentages:
 		rule := funding.ShareRule{Method: f.Method}
 		var fields []Field
 		for _, c := range contributors {
@@ -192,6 +199,17 @@ func buildScenario(base funding.Baseline, succession *funding.Mapping, f Form, c
 		}
 	}
 	return b
+}
+
+// anyWeight reports whether a weight is typed for any contributor that
+// takes one.
+func anyWeight(f Form, contributors []Contributor) bool {
+	for _, c := range contributors {
+		if strings.TrimSpace(f.Line(c.Org).Weight) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func changePath(i int) string { return "changes[" + strconv.Itoa(i) + "]" }

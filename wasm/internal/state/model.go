@@ -1,6 +1,7 @@
 package state
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -129,13 +130,17 @@ func (m *Model) Set(f Field, value string) {
 		if value != "" && !m.offersYear(value) {
 			return
 		}
-		form.Year = value
+		form.Year = normaliseYear(value)
 	case FieldBudget:
 		form.Budget = value
 	case FieldUplift:
 		form.Uplift = value
 	case FieldICB:
-		form.ICB = value == "true"
+		on := value == "true"
+		if on != form.ICB && m.Succession != nil {
+			m.carryShares(on)
+		}
+		form.ICB = on
 		// Removals of contributors the merger replaces (or, undoing it,
 		// of the boards) no longer apply.
 		m.Removable = m.removable()
@@ -296,6 +301,74 @@ func (m *Model) prefillPercentages() {
 		l := m.Form.Line(s.ID)
 		l.Percent = parts[i].StringFixed(2)
 		m.Form.setLine(s.ID, l)
+	}
+}
+
+// carryShares moves typed percentages and weights across the succession
+// as it is applied (on) or undone: applying it, each successor gets the
+// sum of what its predecessors had; undoing it, the successors' entries
+// go and stated percentages start again from the baseline shares. Without
+// this, ticking the succession after typing percentages would leave the
+// successors' inputs empty and in error.
+func (m *Model) carryShares(on bool) {
+	form := &m.Form
+	if form.Method != funding.Percentages && form.Method != funding.Weights {
+		return
+	}
+	if !on {
+		for _, mv := range m.Succession.Moves {
+			l := form.Line(mv.To)
+			l.Percent, l.Weight = "", ""
+			form.setLine(mv.To, l)
+		}
+		if form.Method == funding.Percentages {
+			for org := range form.Lines {
+				l := form.Line(org)
+				l.Percent = ""
+				form.setLine(org, l)
+			}
+			method := form.Method
+			form.Method = funding.BaselineShares
+			form.ICB = false
+			m.Recompute()
+			form.Method = method
+			m.prefillPercentages()
+		}
+		return
+	}
+	type sums struct{ percent, weight decimal.Decimal }
+	to := map[vocab.ID]*sums{}
+	var order []vocab.ID
+	for _, mv := range m.Succession.Moves {
+		part := decimal.NewFromInt(1)
+		if mv.Percent.IsSet() {
+			part = mv.Percent.Decimal().Div(decimal.NewFromInt(100))
+		}
+		src := form.Line(mv.From)
+		if to[mv.To] == nil {
+			to[mv.To] = &sums{}
+			order = append(order, mv.To)
+		}
+		if p, err := decimal.NewFromString(strings.TrimSpace(normaliseNumber(src.Percent))); err == nil {
+			to[mv.To].percent = to[mv.To].percent.Add(p.Mul(part))
+		}
+		if w, err := decimal.NewFromString(strings.TrimSpace(normaliseNumber(src.Weight))); err == nil {
+			to[mv.To].weight = to[mv.To].weight.Add(w.Mul(part))
+		}
+	}
+	for _, mv := range m.Succession.Moves {
+		l := form.Line(mv.From)
+		l.Percent, l.Weight = "", ""
+		form.setLine(mv.From, l)
+	}
+	for _, org := range order {
+		l := form.Line(org)
+		if form.Method == funding.Percentages {
+			l.Percent = to[org].percent.String()
+		} else if !to[org].weight.IsZero() {
+			l.Weight = to[org].weight.String()
+		}
+		form.setLine(org, l)
 	}
 }
 
@@ -536,14 +609,20 @@ func (m *Model) Years() []vocab.FinancialYear {
 	return out
 }
 
-// offersYear reports whether v names one of Years, such as "2022".
+// offersYear reports whether v names one of Years, such as "2022/23"
+// (or "2022").
 func (m *Model) offersYear(v string) bool {
-	for _, y := range m.Years() {
-		if strconv.Itoa(int(y)) == v {
-			return true
-		}
+	y, ok := parseYear(v)
+	return ok && slices.Contains(m.Years(), y)
+}
+
+// Year returns the financial year the form is for, as "2022/23": the
+// year chosen, or the year after the baseline's.
+func (m *Model) Year() string {
+	if m.Form.Year != "" {
+		return m.Form.Year
 	}
-	return false
+	return m.Baseline.Year.Next().String()
 }
 
 // SharesInput reports whether contributor c takes a percentage or weight

@@ -111,7 +111,7 @@ func TestEdits(t *testing.T) {
 			errors: map[Field]string{FieldMethod: "add up to"}},
 		{name: "empty percentage", edits: []edit{{FieldMethod, "percentages"}, {"percent:cafcass", ""}}, total: "389095",
 			errors: map[Field]string{"percent:cafcass": "is empty"}},
-		{name: "weights missing", edits: []edit{{FieldMethod, "weights"}}, total: "389095",
+		{name: "weights missing", edits: []edit{{FieldMethod, "weights"}, {"weight:cafcass", "3"}}, total: "389095",
 			errors: map[Field]string{"weight:essex-county-council": "is empty"}},
 		{name: "members not a number", edits: []edit{{"members:district-councils", "twelve"}}, total: "389095",
 			errors: map[Field]string{"members:district-councils": "not a whole number"}},
@@ -162,11 +162,11 @@ func TestYears(t *testing.T) {
 	require.Len(t, years, YearsAhead)
 	assert.Equal(t, vocab.FinancialYear(2021), years[0])
 	assert.Equal(t, vocab.FinancialYear(2025), years[4])
-	m.Set(FieldYear, "2022")
+	m.Set(FieldYear, "2022/23")
 	assert.Equal(t, vocab.FinancialYear(2022), m.Result.Year)
-	assert.Equal(t, "2022", m.Form.Value(FieldYear))
+	assert.Equal(t, "2022/23", m.Form.Value(FieldYear))
 	m.Set(FieldYear, "2019")
-	assert.Equal(t, "2022", m.Form.Year, "a year the page does not offer is ignored")
+	assert.Equal(t, "2022/23", m.Form.Year, "a year the page does not offer is ignored")
 	m.Set(FieldYear, "")
 	assert.Equal(t, vocab.FinancialYear(2021), m.Result.Year)
 
@@ -316,7 +316,7 @@ func TestFormValueMatchesSet(t *testing.T) {
 		case f == FieldPolicy:
 			v = "floor-then-first"
 		case f == FieldYear:
-			v = "2023"
+			v = "2023/24"
 		default:
 			v = "12" + string(f)[:1]
 		}
@@ -445,4 +445,52 @@ func TestDownload(t *testing.T) {
 	d, err = m.Download(DownloadCSV)
 	require.NoError(t, err)
 	assert.Equal(t, "scenario.csv", d.Name)
+}
+
+// Bug 3: stated percentages, then the succession: the successors take
+// the sum of their predecessors' percentages instead of empty inputs in
+// error; undoing it starts again from the baseline shares.
+func TestPercentagesThenSuccession(t *testing.T) {
+	m := Essex()
+	m.Set(FieldMethod, string(funding.Percentages))
+	require.Empty(t, m.Problems)
+	m.Set(FieldICB, "true")
+	require.Empty(t, m.Problems, "%v", m.Problems)
+	assert.Len(t, m.Result.Lines, 9)
+	for _, c := range m.Contributors {
+		if m.SharesInput(c) {
+			assert.NotEmpty(t, m.Form.Line(c.Org).Percent, "%s", c.Org)
+		}
+	}
+	assert.Empty(t, m.Form.Line("nhs-mid-essex-ccg").Percent)
+	m.Set(FieldICB, "false")
+	require.Empty(t, m.Problems, "%v", m.Problems)
+	assert.Len(t, m.Result.Lines, 11)
+	assert.NotEmpty(t, m.Form.Line("nhs-mid-essex-ccg").Percent)
+
+	// Weights typed before the succession add up too.
+	m = Essex()
+	m.Set(FieldMethod, string(funding.Weights))
+	for _, c := range m.Contributors {
+		if m.SharesInput(c) {
+			m.Set(LineField(KindWeight, c.Org), "10")
+		}
+	}
+	require.Empty(t, m.Problems)
+	m.Set(FieldICB, "true")
+	require.Empty(t, m.Problems, "%v", m.Problems)
+	assert.Equal(t, "30", m.Form.Line("nhs-mid-and-south-essex-icb").Weight)
+}
+
+// Bug 11: choosing weights shows no errors before a weight is typed; the
+// baseline shares apply meanwhile. Once one is typed, the empty ones are
+// reported.
+func TestWeightsStartQuiet(t *testing.T) {
+	m := Essex()
+	m.Set(FieldMethod, string(funding.Weights))
+	assert.Empty(t, m.Problems)
+	assert.False(t, m.Stale)
+	m.Set(LineField(KindWeight, "essex-county-council"), "5")
+	assert.NotEmpty(t, m.Problems)
+	assert.True(t, m.Stale)
 }

@@ -55,8 +55,14 @@ var ErrShare = errors.New("the shared scenario could not be read")
 // methods, rounding units or policies, or malformed organisation IDs.
 // Numbers stay as typed; the form reports bad ones next to their fields.
 func Decode(s string) (Form, error) {
-	fail := func(format string, args ...any) (Form, error) {
-		return Form{}, fmt.Errorf("%w: %s", ErrShare, fmt.Sprintf(format, args...))
+	f, _, err := decode(s)
+	return f, err
+}
+
+// decode is Decode, also returning the form's top-level JSON keys.
+func decode(s string) (Form, map[string]json.RawMessage, error) {
+	fail := func(format string, args ...any) (Form, map[string]json.RawMessage, error) {
+		return Form{}, nil, fmt.Errorf("%w: %s", ErrShare, fmt.Sprintf(format, args...))
 	}
 	if len(s) > MaxShareLength {
 		return fail("it is longer than %d characters", MaxShareLength)
@@ -76,6 +82,68 @@ func Decode(s string) (Form, error) {
 	if err := f.check(); err != nil {
 		return fail("%v", err)
 	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(data, &keys); err != nil {
+		return fail("%v", err)
+	}
+	if f.Year != "" {
+		f.Year = normaliseYear(f.Year)
+	}
+	return f, keys, nil
+}
+
+// normaliseYear writes a year given as "2022" or "2022/23" as
+// "2022/23", the form scenario files use; anything else is returned as
+// it is.
+func normaliseYear(s string) string {
+	if y, ok := parseYear(s); ok {
+		return y.String()
+	}
+	return s
+}
+
+// parseYear reads "2022/23" or, as links made before the two formats
+// were unified did, "2022".
+func parseYear(s string) (vocab.FinancialYear, bool) {
+	if y, err := vocab.ParseFinancialYear("year", s); err == nil {
+		return y, true
+	}
+	if y, err := strconv.Atoi(s); err == nil && len(s) == 4 {
+		return vocab.FinancialYear(y), true
+	}
+	return 0, false
+}
+
+// DecodeShared reads a form shared by Encode for this model's table: a
+// field the link leaves out takes the baseline's value, as an unchanged
+// form has it, and a year the page does not offer is an error matching
+// ErrShare.
+func (m *Model) DecodeShared(s string) (Form, error) {
+	f, keys, err := decode(s)
+	if err != nil {
+		return Form{}, err
+	}
+	base := NewForm(m.Baseline)
+	if _, ok := keys["budget"]; !ok {
+		f.Budget = base.Budget
+	}
+	if _, ok := keys["unit"]; !ok {
+		f.Unit = base.Unit
+	}
+	for org, bl := range base.Lines {
+		l := f.Line(org)
+		if l.Rate == "" {
+			l.Rate = bl.Rate
+		}
+		if l.Members == "" {
+			l.Members = bl.Members
+		}
+		f.setLine(org, l)
+	}
+	if f.Year != "" && !m.offersYear(f.Year) {
+		years := m.Years()
+		return Form{}, fmt.Errorf("%w: the year %s is not one the form offers (%s to %s)", ErrShare, f.Year, years[0], years[len(years)-1])
+	}
 	return f, nil
 }
 
@@ -93,8 +161,8 @@ func (f *Form) check() error {
 	}
 	text("name", f.Name)
 	if f.Year != "" {
-		if y, err := strconv.Atoi(f.Year); err != nil || y < 1900 || y > 2200 || len(f.Year) != 4 {
-			ps.Add(vocab.Invalid("year", "year", f.Year, "is not a year such as 2022"))
+		if y, ok := parseYear(f.Year); !ok || y < 1900 || y > 2200 {
+			ps.Add(vocab.Invalid("year", "year", f.Year, "is not a financial year such as 2022/23"))
 		}
 	}
 	text("budget", f.Budget)
@@ -135,15 +203,31 @@ func (f *Form) check() error {
 	return ps.Err()
 }
 
-// FromQuery reads the shared form from a URL query, reporting whether
-// the query has one at all.
-func FromQuery(q url.Values) (f Form, present bool, err error) {
+// FromQuery reads the form shared in a raw URL query for this model's
+// table (see DecodeShared), reporting whether the query has one at all.
+// A query that is not valid URL text but names the parameter is an
+// error, not an absent form.
+func (m *Model) FromQuery(rawQuery string) (f Form, present bool, err error) {
+	q, qerr := url.ParseQuery(rawQuery)
 	s := q.Get(QueryKey)
 	if s == "" {
+		if qerr != nil && hasKey(rawQuery) {
+			return Form{}, true, fmt.Errorf("%w: it is not valid URL text", ErrShare)
+		}
 		return Form{}, false, nil
 	}
-	f, err = Decode(s)
+	f, err = m.DecodeShared(s)
 	return f, true, err
+}
+
+// hasKey reports whether a raw query names QueryKey.
+func hasKey(rawQuery string) bool {
+	for part := range strings.SplitSeq(rawQuery, "&") {
+		if k, _, _ := strings.Cut(part, "="); k == QueryKey {
+			return true
+		}
+	}
+	return false
 }
 
 // ShareQuery returns the query string ("s=…") that shares f.
@@ -151,11 +235,11 @@ func ShareQuery(f Form) string {
 	return url.Values{QueryKey: {Encode(f)}}.Encode()
 }
 
-// OpenQuery loads the form shared in a URL query. A query without one
-// leaves the model as it is; a query whose form cannot be read resets
-// the model to the baseline and says why in Notice.
-func (m *Model) OpenQuery(q url.Values) {
-	f, present, err := FromQuery(q)
+// OpenQuery loads the form shared in a raw URL query. A query without
+// one leaves the model as it is; a query whose form cannot be read
+// resets the model to the baseline and says why in Notice.
+func (m *Model) OpenQuery(rawQuery string) {
+	f, present, err := m.FromQuery(rawQuery)
 	switch {
 	case err != nil:
 		m.Reset()

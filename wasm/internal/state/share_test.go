@@ -42,11 +42,11 @@ func TestShareRoundTrip(t *testing.T) {
 	q := ShareQuery(m.Form)
 	vals, err := url.ParseQuery(q)
 	require.NoError(t, err)
-	g, present, err := FromQuery(vals)
+	g, present, err := Essex().FromQuery(vals.Encode())
 	require.NoError(t, err)
 	assert.True(t, present)
 	assert.Equal(t, m.Form, g)
-	_, present, err = FromQuery(url.Values{})
+	_, present, err = Essex().FromQuery("")
 	assert.NoError(t, err)
 	assert.False(t, present)
 }
@@ -268,22 +268,52 @@ func FuzzSet(f *testing.F) {
 func TestOpenQuery(t *testing.T) {
 	m := Essex()
 	m.Set(FieldBudget, "1")
-	m.OpenQuery(url.Values{})
+	m.OpenQuery("")
 	assert.Equal(t, "1", m.Form.Budget, "no shared scenario leaves the page as it is")
 	assert.Empty(t, m.Notice)
 
 	shared := NewForm(m.Baseline)
 	shared.Budget = "400000"
-	m.OpenQuery(url.Values{QueryKey: {Encode(shared)}})
+	m.OpenQuery(url.Values{QueryKey: {Encode(shared)}}.Encode())
 	assert.Equal(t, "400000", m.Result.Total.String())
 	assert.Equal(t, "Showing a shared scenario.", m.Notice)
 
 	for _, hostile := range []string{"1.!!", "<script>alert(1)</script>", b64(`{"budget":"1","x":1}`), strings.Repeat("A", MaxShareLength+1)} {
 		m.Set(FieldBudget, "5")
-		m.OpenQuery(url.Values{QueryKey: {hostile}})
+		m.OpenQuery(url.Values{QueryKey: {hostile}}.Encode())
 		assert.Equal(t, NewForm(m.Baseline), m.Form)
 		assert.Equal(t, "389095", m.Result.Total.String())
 		assert.Contains(t, m.Notice, "could not be read")
 		assert.False(t, m.Stale)
 	}
+}
+
+// Bug 7: a link with fields left out takes the baseline's values for
+// them; a link that is not URL text says so; a year the form does not
+// offer is refused.
+func TestSharedLinksTakeTheBaseline(t *testing.T) {
+	m := Essex()
+	m.OpenQuery(url.Values{QueryKey: {b64(`{"uplift":"2","lines":{"district-councils":{"fixed":"100"}}}`)}}.Encode())
+	require.Empty(t, m.Problems, "a link that leaves the budget and the rates out is not in error")
+	assert.Equal(t, "389095", m.Form.Budget)
+	assert.Equal(t, "1210", m.Form.Line("district-councils").Rate)
+	assert.Equal(t, "12", m.Form.Line("district-councils").Members)
+	assert.Equal(t, "100", m.Form.Line("district-councils").Fixed)
+	assert.Equal(t, "Showing a shared scenario.", m.Notice)
+
+	m = Essex()
+	m.OpenQuery("s=1.%%%")
+	assert.Contains(t, m.Notice, "could not be read")
+	assert.Contains(t, m.Notice, "not valid URL text")
+
+	for _, year := range []string{"2030", "2030/31", "2019/20"} {
+		m = Essex()
+		m.OpenQuery(url.Values{QueryKey: {b64(`{"budget":"1","year":"` + year + `"}`)}}.Encode())
+		assert.Contains(t, m.Notice, "is not one the form offers", year)
+		assert.Equal(t, "", m.Form.Year, year)
+	}
+	m = Essex()
+	m.OpenQuery(url.Values{QueryKey: {b64(`{"budget":"400000","year":"2023"}`)}}.Encode())
+	assert.Equal(t, "2023/24", m.Form.Year, "links made before the formats were unified still open")
+	assert.Equal(t, vocab.FinancialYear(2023), m.Result.Year)
 }

@@ -103,7 +103,7 @@ func (p *Page) renderForm() app.UI {
 			),
 			el("fieldset").Body(
 				el("legend").Text("Scenario"),
-				p.selectField(state.FieldYear, "Financial year", p.yearOptions()),
+				&SelectField{Field: state.FieldYear, Label: "Financial year", Options: p.yearOptions(), Value: m.Year(), Error: p.fieldError(state.FieldYear, "Financial year")},
 				p.textField(state.FieldName, "Scenario name", fieldOptions{hint: "Used in the downloads and the draft plan."}),
 				el("button").Attr("type", "button").Class("secondary").ID("reset").Text("Start again from the baseline").OnClick(p.reset),
 			),
@@ -112,12 +112,10 @@ func (p *Page) renderForm() app.UI {
 
 func (p *Page) yearOptions() [][2]string {
 	var out [][2]string
-	for i, y := range p.model.Years() {
-		v := strconv.Itoa(int(y))
-		if i == 0 {
-			v = "" // the default: the year after the baseline's
-		}
-		out = append(out, [2]string{v, y.String()})
+	// Every option has a value of its own: go-app leaves out an empty
+	// value attribute, and an option without one takes its text.
+	for _, y := range p.model.Years() {
+		out = append(out, [2]string{y.String(), y.String()})
 	}
 	return out
 }

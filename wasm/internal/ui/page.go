@@ -113,7 +113,7 @@ func (p *Page) handleEdit(ctx app.Context, a app.Action) {
 
 // openURL loads the scenario shared in u, or explains why it cannot.
 func (p *Page) openURL(ctx app.Context, u *url.URL) {
-	p.model.OpenQuery(u.Query())
+	p.model.OpenQuery(u.RawQuery)
 	p.sharedPending = false
 }
 

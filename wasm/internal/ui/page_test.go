@@ -153,7 +153,7 @@ func TestRenderProblems(t *testing.T) {
 
 func TestRenderNotice(t *testing.T) {
 	m := essexModel()
-	m.OpenQuery(map[string][]string{state.QueryKey: {"1.<script>"}})
+	m.OpenQuery(url.Values{state.QueryKey: {"1.<script>"}}.Encode())
 	tree := mounted(t, m)
 	assert.NotNil(t, findText(tree, nil, m.Notice))
 	assert.Contains(t, m.Notice, "could not be read")
