@@ -66,6 +66,12 @@ func (c *checker) text(field, s string, required bool) {
 		c.add(vocab.Invalid(field, "required", s, "is empty"))
 	case len(s) > MaxTextLength:
 		c.add(vocab.Invalid(field, "max", s[:40]+"…", "is longer than "+strconv.Itoa(MaxTextLength)+" bytes"))
+	default:
+		// Control characters and personal data (issue 13), for
+		// scenarios built in code as well as decoded ones.
+		if fe := vocab.ScreenText(field, s); fe != nil {
+			c.add(fe)
+		}
 	}
 }
 

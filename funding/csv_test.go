@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/masa-go/masa/funding"
+	"github.com/masa-go/masa/vocab"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -109,4 +110,26 @@ func TestWriteBOMForExcel(t *testing.T) {
 	assert.Equal(t, []byte{0xEF, 0xBB, 0xBF}, b.Bytes()[:3])
 	assert.Contains(t, b.String(), "+Police \u00a3 fund")
 	assert.Contains(t, b.String(), "\xc2\xa3", "£ is written in UTF-8")
+}
+
+// TestScenarioRefusesPersonalDataAndControls: names are screened however
+// the scenario was made, decoded or built in code (issue 13, bug 10 and
+// personal data).
+func TestScenarioRefusesPersonalDataAndControls(t *testing.T) {
+	for name, bad := range map[string]string{
+		"escape":     "a\x1b[2Jb",
+		"NHS number": "Child 943 476 5919",
+		"postcode":   "Flat at SW1A 2AA",
+	} {
+		t.Run(name, func(t *testing.T) {
+			sc := hostileScenario()
+			sc.Baseline.Lines[1].Name = bad
+			_, err := funding.Apply(sc)
+			require.Error(t, err)
+			ps := vocab.AsProblems(err)
+			require.NotEmpty(t, ps)
+			assert.Equal(t, "baseline.lines[1].name", ps[0].Field)
+			assert.Empty(t, ps[0].Value)
+		})
+	}
 }

@@ -176,7 +176,9 @@ func (c *Case) checkForm(prefix string) vocab.Problems {
 // checkHead checks the reference, the facts and the number of events.
 func (c *Case) checkHead(prefix string) vocab.Problems {
 	var ps vocab.Problems
-	if msg := refProblem(c.Ref); msg != "" {
+	if fe := vocab.ScreenReference(prefix+"ref", c.Ref); fe != nil {
+		ps.Add(fe)
+	} else if msg := refProblem(c.Ref); msg != "" {
 		ps.Add(vocab.Invalid(prefix+"ref", "ref", clip(c.Ref), msg))
 	}
 	f := &c.Facts
@@ -303,7 +305,9 @@ func textProblem(path func(string) string, name, s string) *vocab.FieldError {
 	if !utf8.ValidString(s) {
 		return vocab.Invalid(path(name), "utf-8", clip(s), "is not valid UTF-8 text")
 	}
-	return nil
+	// Control characters and personal data (issue 13): the value is not
+	// repeated.
+	return vocab.ScreenText(path(name), s)
 }
 
 // clip shortens a value quoted in an error to 100 bytes of valid UTF-8.
@@ -326,4 +330,14 @@ func validDate(d vocab.Date) bool {
 		days = 29
 	}
 	return d.Day <= days
+}
+
+// refLabel is a case's reference as it may appear in an error message: the
+// reference itself when it is sound, or a placeholder when it was refused,
+// so that a reference holding personal data is never repeated.
+func refLabel(ref string) string {
+	if refProblem(ref) != "" || vocab.TextControlProblem(ref) != "" || vocab.ReferenceDataProblem(ref) != "" {
+		return "(reference not shown)"
+	}
+	return ref
 }

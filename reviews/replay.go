@@ -35,16 +35,16 @@ func (e *Engine) replay(c *Case, prefix string) (trail, error) {
 	if len(ps) == 0 {
 		t.per = e.periodFor(c.Facts.Aware)
 		if t.per.err != nil {
-			return t, fmt.Errorf("reviews: case %s: %w", c.Ref, t.per.errOn(prefix+"facts.aware", c.Facts.Aware))
+			return t, fmt.Errorf("reviews: case %s: %w", refLabel(c.Ref), t.per.errOn(prefix+"facts.aware", c.Facts.Aware))
 		}
 		var err *vocab.FieldError
 		if t.facts, err = factsOf(&c.Facts, prefix+"facts."); err != nil {
-			return t, fmt.Errorf("reviews: case %s: %w", c.Ref, err)
+			return t, fmt.Errorf("reviews: case %s: %w", refLabel(c.Ref), err)
 		}
 		rules = t.per.rules
 	}
 	if len(c.Events) > MaxEvents {
-		return t, fmt.Errorf("reviews: case %s: %w", clip(c.Ref), ps)
+		return t, fmt.Errorf("reviews: case %s: %w", refLabel(clip(c.Ref)), ps)
 	}
 	var order vocab.Problems
 	for i := range c.Events {
@@ -59,10 +59,10 @@ func (e *Engine) replay(c *Case, prefix string) (trail, error) {
 		}
 	}
 	if len(ps) > 0 {
-		return t, fmt.Errorf("reviews: case %s: %w", clip(c.Ref), ps)
+		return t, fmt.Errorf("reviews: case %s: %w", refLabel(clip(c.Ref)), ps)
 	}
 	if len(order) > 0 {
-		return t, fmt.Errorf("reviews: case %s: %w", c.Ref, order)
+		return t, fmt.Errorf("reviews: case %s: %w", refLabel(c.Ref), order)
 	}
 	return t, nil
 }

@@ -156,13 +156,13 @@ func (t *trail) evaluate(on vocab.Date, out *evaluation, full bool) error {
 		if cs.due != nil && (full || !recorded) {
 			var err error
 			if ev.due, ev.hasDue, err = t.clock(cs.due, on); err != nil {
-				return fmt.Errorf("reviews: case %s: step %s: %w", t.c.Ref, cs.ID, err)
+				return fmt.Errorf("reviews: case %s: step %s: %w", refLabel(t.c.Ref), cs.ID, err)
 			}
 		}
 		if cs.notBefore != nil && full {
 			nb, ok, err := t.clock(cs.notBefore, on)
 			if err != nil {
-				return fmt.Errorf("reviews: case %s: step %s: %w", t.c.Ref, cs.ID, err)
+				return fmt.Errorf("reviews: case %s: step %s: %w", refLabel(t.c.Ref), cs.ID, err)
 			}
 			if ok {
 				ev.notBefore = nb
@@ -215,7 +215,7 @@ func (e *Engine) Status(c *Case, on vocab.Date) (*Status, error) {
 		return nil, err
 	}
 	if on.Before(c.Facts.Aware) {
-		return nil, fmt.Errorf("reviews: case %s: %w", c.Ref, vocab.Invalid("on", "after-aware", on.String(), "is before the local authority became aware of the incident on "+c.Facts.Aware.Long()))
+		return nil, fmt.Errorf("reviews: case %s: %w", refLabel(c.Ref), vocab.Invalid("on", "after-aware", on.String(), "is before the local authority became aware of the incident on "+c.Facts.Aware.Long()))
 	}
 	return e.status(&t, on)
 }
@@ -242,7 +242,7 @@ func (e *Engine) status(t *trail, on vocab.Date) (*Status, error) {
 		cs := &per.rules.steps[s.step]
 		owner, err := e.owner(cs.Owner, "", &per.masa, on)
 		if err != nil {
-			return nil, fmt.Errorf("reviews: case %s: step %s: %w", t.c.Ref, cs.ID, err)
+			return nil, fmt.Errorf("reviews: case %s: step %s: %w", refLabel(t.c.Ref), cs.ID, err)
 		}
 		ss := StepStatus{
 			Step: cs.ID, Name: per.names[s.step], Stage: cs.Stage, State: s.state, Owner: owner,

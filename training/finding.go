@@ -76,7 +76,11 @@ func checkFindings(field string, year vocab.FinancialYear, fs []Finding, sources
 	seen := map[[3]string]int{}
 	for i, f := range fs {
 		at := fmt.Sprintf("%s[%d].", field, i)
-		add(vocab.TextProblem(at+"ref", f.Ref, MaxRefBytes))
+		if e := vocab.TextProblem(at+"ref", f.Ref, MaxRefBytes); e != nil {
+			add(e)
+		} else {
+			add(vocab.ScreenReference(at+"ref", f.Ref))
+		}
 		if !sources.Has(f.Source) {
 			add(masa.Undeclared(at+"source", f.Source, sources.IDs(), masa.TrainingSources))
 		}

@@ -9,8 +9,10 @@ import (
 // TextProblem checks a required piece of free text, such as a theme or a
 // title, and returns nil when it is fine. Text must not be empty, must be
 // valid UTF-8 of at most maxBytes bytes, must have no control characters
-// (line breaks included) and no leading or trailing white space. The
-// problem names field and the value (cut to 100 bytes). The text is never
+// (line breaks included), no leading or trailing white space, and nothing
+// that looks like personal data (see PersonalDataProblem). The problem
+// names field and the value (cut to 100 bytes), except for personal data,
+// whose value is never repeated. The text is never
 // trimmed or otherwise changed on the caller's behalf.
 func TextProblem(field, s string, maxBytes int) *FieldError {
 	value := s
@@ -28,6 +30,8 @@ func TextProblem(field, s string, maxBytes int) *FieldError {
 		return Invalid(field, "text", safeValue(value), TextControlProblem(s))
 	case strings.TrimSpace(s) != s:
 		return Invalid(field, "trimmed", value, "starts or ends with white space")
+	case PersonalDataProblem(s) != "":
+		return personalData(field, PersonalDataProblem(s))
 	}
 	return nil
 }

@@ -277,6 +277,8 @@ func checkHoliday(field string, h Holiday, covered map[int]bool) *vocab.FieldErr
 		return vocab.Invalid(field+".name", "required", "", "is required: give the holiday's name")
 	case len(h.Name) > MaxNameLength:
 		return vocab.Invalid(field+".name", "max-length", strings.ToValidUTF8(h.Name[:MaxNameLength], ""), "is longer than "+strconv.Itoa(MaxNameLength)+" bytes")
+	case vocab.ScreenText(field+".name", h.Name) != nil:
+		return vocab.ScreenText(field+".name", h.Name)
 	case !h.Kind.Valid():
 		return vocab.Invalid(field+".kind", "kind", string(h.Kind), `is not a kind of bank holiday ("substitute", "moved", "one-off", or absent for a regular holiday)`)
 	case isWeekend(dayNumber(h.Date)):

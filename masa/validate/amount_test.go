@@ -77,3 +77,26 @@ func TestHugeNumbersAreRefusedBeforeDecoding(t *testing.T) {
 		assert.Equal(t, "number", fe.Rule)
 	}
 }
+
+// TestPartnershipRefusesPersonalData: every string of a partnership is
+// screened, except its own published contact block.
+func TestPartnershipRefusesPersonalData(t *testing.T) {
+	p := masa.Essex()
+	p.Organisations[1].Name = "Child seen by GP, DOB 12/03/2015"
+	p.Texts = map[string]string{"vision": "Contact the family at CM1 1QH"}
+	_, err := validate.Partnership(p, published)
+	ps := vocab.AsProblems(err)
+	var fields []string
+	for _, fe := range ps {
+		if fe.Rule == "personal-data" {
+			fields = append(fields, fe.Field)
+			assert.Empty(t, fe.Value)
+		}
+	}
+	assert.Equal(t, []string{"organisations[1].name", "texts.vision"}, fields)
+	assert.NotContains(t, err.Error(), "12/03/2015")
+	assert.NotContains(t, err.Error(), "1QH")
+	// The published contact address has a postcode by right.
+	_, err = validate.Partnership(masa.Essex(), published)
+	require.NoError(t, err)
+}

@@ -88,6 +88,10 @@ func Partnership(p *masa.Partnership, on vocab.Date) (masa.RuleSet, error) {
 		return rs, fmt.Errorf("validate: %w", err)
 	}
 	probs = append(probs, p.CatalogueProblems()...)
+	// Every string is screened for control characters and personal data
+	// (issue 13), except the partnership's own published contact block,
+	// whose address has a postcode by right.
+	probs = append(probs, vocab.ScreenAll(p, func(path string) bool { return path == "contact" })...)
 	return rs, probs.Err()
 }
 
