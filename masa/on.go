@@ -131,7 +131,8 @@ func (p *Partnership) ViewOn(d vocab.Date, asPublished bool) (*View, error) {
 }
 
 // RuleSet returns the rule set in force for the partnership on the view's
-// date, from the embedded rule sets.
+// date, from the embedded rule sets or those given to
+// [Partnership.WithRuleSets].
 func (v *View) RuleSet() (RuleSet, error) { return RuleSetOn(v.Partnership, v.Basis.On) }
 
 // LeadHolder returns who holds lead area id on the view's date, like
@@ -190,5 +191,10 @@ func (p *Partnership) clone() (*Partnership, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(data)
+	q, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	q.ruleSets = p.ruleSets
+	return q, nil
 }

@@ -71,6 +71,10 @@ type Partnership struct {
 	// partnership supplies for its published plan in place of the
 	// generated text.
 	Texts map[string]string `json:"texts,omitempty"`
+
+	// ruleSets, when set by WithRuleSets, replace the embedded rule sets
+	// for this partnership.
+	ruleSets []RuleSet
 }
 
 // Area describes the geography and population a partnership covers.

@@ -125,13 +125,14 @@ func (rs RuleSet) clone() RuleSet {
 }
 
 // RuleSetOn returns the rule set in force for p on date d, as a copy the
-// caller may change.
+// caller may change. The rule sets are the embedded ones, or those given
+// to [Partnership.WithRuleSets].
 //
 // Before the partnership's go-live (or, with no go-live recorded, before
 // the national go-live deadline) the LSCB rule set applies. From go-live,
 // the latest MASA rule set whose From date is on or before d applies.
 func RuleSetOn(p *Partnership, d vocab.Date) (RuleSet, error) {
-	rs, err := ruleSetOn(embeddedRuleSets(), p, d)
+	rs, err := ruleSetOn(p.ruleSetsOf(), p, d)
 	if err != nil {
 		return RuleSet{}, err
 	}

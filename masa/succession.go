@@ -60,6 +60,7 @@ func (p *Partnership) AsOf(d vocab.Date) (*Partnership, error) {
 	if err != nil {
 		return nil, err
 	}
+	q.ruleSets = p.ruleSets
 	succ := map[vocab.ID]Succession{}
 	titles := map[string]string{}
 	for i, s := range q.SuccessionsOn(d) {

@@ -111,7 +111,7 @@ func (e *Engine) Calendar() *workdays.Calendar { return e.cal }
 // the go-live date (the partnership's, or the national deadline), so it is
 // asked once for each such date and once for the days before them all.
 func (e *Engine) buildPeriods() []period {
-	sets := masa.RuleSets()
+	sets := e.p.RuleSets()
 	var bounds []vocab.Date
 	for _, rs := range sets {
 		bounds = append(bounds, rs.From)

@@ -4,7 +4,11 @@
 //
 // Usage:
 //
-//	go run ./examples/masa [-partnership FILE] [-on YYYY-MM-DD] [-as-published] [-json]
+//	go run ./examples/masa [-partnership FILE] [-rulesets FILE] [-on YYYY-MM-DD] [-as-published] [-json]
+//
+// -rulesets reads the rule sets from a file in the form of
+// masa/data/rulesets.json instead of the embedded ones, so that a new
+// edition of the statutory guidance needs a data file, not a release.
 //
 // The date defaults to the partnership's publication date. The answer is
 // for the partnership on the date: the published edition with every
@@ -67,13 +71,14 @@ type leadArea struct {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("masa", flag.ContinueOnError)
-	cli.Usage(fs, stderr, "go run ./examples/masa [-partnership FILE] [-on YYYY-MM-DD] [-as-published] [-json]",
+	cli.Usage(fs, stderr, "go run ./examples/masa [-partnership FILE] [-rulesets FILE] [-on YYYY-MM-DD] [-as-published] [-json]",
 		"Prints the rule set in force, who holds each lead area and every validation\nproblem for the partnership on a date: the published edition with every\nsuccession recorded up to the date applied, unless -as-published.",
 		"go run ./examples/masa -partnership examples/masa/testdata/mine.json -on 2025-06-01")
 	file := fs.String("partnership", "", "partnership JSON `FILE` (default: the embedded Essex 2020-21 arrangements)")
 	on := fs.String("on", "", "`date` to check, YYYY-MM-DD (default: the publication date)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
 	asPublished := fs.Bool("as-published", false, "check the edition exactly as published, with no succession applied")
+	ruleSets := fs.String("rulesets", "", "rule-sets JSON `FILE` to use instead of the embedded rule sets (see docs/schemas.md)")
 	fs.Bool("successions", true, "deprecated: successions up to the date are always applied unless -as-published is given")
 	if status, ok := cli.Parse(fs, args, 0); !ok {
 		return status
@@ -83,6 +88,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *file != "" {
 		var err error
 		if p, err = masa.Load(*file); err != nil {
+			return fail(err)
+		}
+	}
+	if *ruleSets != "" {
+		sets, err := masa.LoadRuleSets(*ruleSets)
+		if err == nil {
+			p, err = p.WithRuleSets(sets)
+		}
+		if err != nil {
 			return fail(err)
 		}
 	}
@@ -102,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	if _, err := v.RuleSet(); err != nil {
-		first := masa.RuleSets()[0]
+		first := p.RuleSets()[0]
 		fmt.Fprintf(stderr, "masa: -on %s is before every rule set masa knows: the earliest, %s, starts on %s\n", date, first.Name, first.From.Long())
 		return 2
 	}

@@ -25,6 +25,7 @@ func TestRun(t *testing.T) {
 		{"the day before the ICBs", []string{"-on", "2022-06-30"}, 0, "essex-2022-06-30.txt"},
 		{"another partnership", []string{"-partnership", "../../masa/testdata/riverside.json", "-on", "2025-06-01"}, 0, "riverside.txt"},
 		{"the documented sample", []string{"-partnership", "testdata/mine.json", "-on", "2025-06-01"}, 0, "riverside.txt"},
+		{"a new edition from a rule-sets file", []string{"-rulesets", "../../masa/testdata/rulesets/with-2027.json", "-on", "2027-06-01"}, 0, "essex-2027-rulesets.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -46,6 +47,7 @@ func TestRunBadInput(t *testing.T) {
 		{[]string{"-partnership", "testdata/does-not-exist.json"}, "masa: "},
 		{[]string{"-nonsense"}, "flag provided but not defined"},
 		{[]string{"stray"}, "masa: unexpected argument"},
+		{[]string{"-rulesets", "../../masa/testdata/riverside.json"}, "masa: rule sets: must be a list"},
 	} {
 		var out, errOut bytes.Buffer
 		assert.Equal(t, 2, run(tt.args, &out, &errOut), tt.args)

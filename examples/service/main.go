@@ -57,6 +57,7 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on")
 	data := fs.String("partnership", "", "partnership JSON `FILE` to serve (default: the embedded Essex 2020-21 arrangements)")
 	fs.StringVar(data, "data", "", "former name of -partnership")
+	ruleSets := fs.String("rulesets", "", "rule-sets JSON `FILE` to use instead of the embedded rule sets")
 	maxBody := fs.Int64("max-body", defaultMaxBody, "largest request body accepted, in `bytes`")
 	db := fs.String("db", defaultDB, "the case register: `sqlite:FILE` or a postgres:// URL (opened on first use)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
@@ -74,6 +75,15 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	p := masa.Essex()
 	if *data != "" {
 		if p, err = masa.Load(*data); err != nil {
+			return err
+		}
+	}
+	if *ruleSets != "" {
+		sets, err := masa.LoadRuleSets(*ruleSets)
+		if err != nil {
+			return err
+		}
+		if p, err = p.WithRuleSets(sets); err != nil {
 			return err
 		}
 	}

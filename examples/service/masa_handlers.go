@@ -37,7 +37,7 @@ type ruleSetList struct {
 
 // listRuleSets lists every known rule set, oldest first.
 func (s *server) listRuleSets(w http.ResponseWriter, _ *http.Request) error {
-	return writeJSON(w, http.StatusOK, ruleSetList{RuleSets: masa.RuleSets()})
+	return writeJSON(w, http.StatusOK, ruleSetList{RuleSets: s.Partnership.RuleSets()})
 }
 
 // ruleSetAnswer is the body of GET /v1/ruleset.

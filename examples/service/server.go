@@ -129,12 +129,9 @@ func newServer(d deps) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
-	published, err := masa.Parse(pj)
-	if err != nil {
-		return nil, fmt.Errorf("service: %w", err)
-	}
+	published := *d.Partnership // a shallow copy: only its successions change
 	published.Successions = nil
-	asPublished, err := reviews.New(published)
+	asPublished, err := reviews.New(&published)
 	if err != nil {
 		return nil, fmt.Errorf("service: %w", err)
 	}
