@@ -313,6 +313,27 @@ func TestSaveAndOpen(t *testing.T) {
 	tb.waitFor(t, `document.querySelector('#saved li') !== null`)
 	assert.Equal(t, "Saved as “Ten thousand more”.", tb.text(t, "#save-message"))
 
+	// Bug 9: saving under a name in use asks first, and a second Save
+	// replaces; an empty name marks the input invalid.
+	tb.setValue(t, "field-budget", "420000")
+	tb.setValue(t, "field-save-name", "ten thousand more")
+	tb.do(t, chromedp.Click(chromedp.CSS(`#save`)))
+	tb.waitFor(t, `document.getElementById('save-message').textContent.startsWith('A scenario called')`)
+	assert.Contains(t, eval[string](t, tb, `localStorage.getItem('`+state.StorageKey+`')`), "Ten thousand more", "not replaced yet")
+	tb.do(t, chromedp.Click(chromedp.CSS(`#save`)))
+	tb.waitFor(t, `document.getElementById('save-message').textContent === 'Saved as “ten thousand more”.'`)
+	assert.Equal(t, 1, eval[int](t, tb, `document.querySelectorAll('#saved li').length`))
+	tb.setValue(t, "field-save-name", "")
+	tb.do(t, chromedp.Click(chromedp.CSS(`#save`)))
+	tb.waitFor(t, `document.getElementById('field-save-name').getAttribute('aria-invalid') === 'true'`)
+	assert.Equal(t, "Give the scenario a name of 1 to 80 characters.", tb.text(t, "#save-message"))
+	tb.setValue(t, "field-budget", "410000")
+	tb.setValue(t, "field-save-name", "Ten thousand more")
+	tb.do(t, chromedp.Click(chromedp.CSS(`#save`)))
+	tb.waitFor(t, `document.getElementById('save-message').textContent.startsWith('A scenario called')`)
+	tb.do(t, chromedp.Click(chromedp.CSS(`#save`)))
+	tb.waitFor(t, `document.getElementById('save-message').textContent === 'Saved as “Ten thousand more”.'`)
+
 	// Start again, reload, and open the saved scenario.
 	tb.do(t, chromedp.Click(chromedp.CSS(`#reset`)))
 	tb.waitFor(t, `document.querySelector('#total td.new').textContent === '£389,095'`)

@@ -70,6 +70,8 @@ type Model struct {
 	Loads int
 
 	cache *structureCache
+	// lastEdited is the field Set last changed.
+	lastEdited Field
 }
 
 // NewForm returns the form for an unchanged baseline: the baseline total
@@ -121,6 +123,7 @@ func (m *Model) Reset() {
 // sharing method, rounding unit or policy) and an unknown field leave the
 // form as it is.
 func (m *Model) Set(f Field, value string) {
+	m.lastEdited = f
 	kind, key := f.Split()
 	form := &m.Form
 	switch Field(kind) {
@@ -444,7 +447,7 @@ func (m *Model) structure() {
 		if res, err := funding.Apply(structure.scenario); err == nil {
 			m.Contributors = m.contributorsOf(res)
 		} else {
-			probs = applyProblems(structure, err)
+			probs = m.applyProblems(structure, err)
 		}
 	}
 	if m.Contributors == nil {
@@ -463,19 +466,86 @@ func (m *Model) structure() {
 // addApplyProblems adds the errors funding.Apply reports as problems on
 // the fields the changes came from.
 func (m *Model) addApplyProblems(b *scenarioBuild, err error) {
-	m.Problems = append(m.Problems, applyProblems(b, err)...)
+	m.Problems = append(m.Problems, m.applyProblems(b, err)...)
+}
+
+// speakOfChanges rewrites the changes' JSON paths inside one of
+// funding's messages, such as "changes[3]" or "changes[3].amount", as
+// "change 4".
+func speakOfChanges(msg string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(msg, "changes[")
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		b.WriteString(msg[:i])
+		rest := msg[i+len("changes["):]
+		j := strings.IndexByte(rest, ']')
+		n, err := strconv.Atoi(rest[:max(j, 0)])
+		if j <= 0 || err != nil {
+			b.WriteString("changes[")
+			msg = rest
+			continue
+		}
+		b.WriteString("change " + strconv.Itoa(n+1))
+		rest = rest[j+1:]
+		// Drop the field path that follows, such as ".amount" or
+		// ".parts[2].percent".
+		for len(rest) > 1 && rest[0] == '.' && rest[1] >= 'a' && rest[1] <= 'z' {
+			k := 1
+			for k < len(rest) && (rest[k] >= 'a' && rest[k] <= 'z' || rest[k] >= 'A' && rest[k] <= 'Z' || rest[k] == '[' || rest[k] == ']' || rest[k] >= '0' && rest[k] <= '9') {
+				k++
+			}
+			rest = rest[k:]
+		}
+		msg = rest
+	}
 }
 
 // applyProblems turns the errors funding.Apply reports into problems on
-// the fields the changes came from.
-func applyProblems(b *scenarioBuild, err error) []Problem {
+// the fields the changes came from, in the form's words: the value is
+// the one typed in that field, a change is "change 4" rather than its
+// JSON path, and a problem that two fields cause together goes to the
+// one just edited.
+func (m *Model) applyProblems(b *scenarioBuild, err error) []Problem {
 	ps := vocab.AsProblems(err)
 	if len(ps) == 0 {
 		return []Problem{{Field: FieldGeneral, Message: err.Error()}}
 	}
 	out := make([]Problem, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Field: b.fieldOf(p.Field), Value: p.Value, Message: p.Message}
+		f := b.fieldOf(p.Field)
+		msg := p.Message
+		switch p.Rule {
+		case "budget":
+			// The fixed amounts and flat rates exceed the budget: the
+			// amount or rate just typed is the cause, when it is one.
+			if k, _ := m.lastEdited.Split(); m.lastEdited != "" && m.Form.Value(m.lastEdited) != "" &&
+				(k == KindFixed || k == KindRate || k == KindMembers || k == KindAddAmt) {
+				f = m.lastEdited
+				if _, sum, ok := strings.Cut(msg, "add up to "); ok {
+					msg = "makes the fixed amounts and flat rates add up to " + sum + ", more than the total budget"
+				}
+			}
+		case "floors":
+			msg = "makes " + msg
+		case "one-change":
+			msg = "cannot be used with a changed total budget: change the total budget or give an uplift, not both"
+		case "cap-above-floor":
+			// A cap below its floor: the one just typed is at fault.
+			k, key := m.lastEdited.Split()
+			if _, fkey := f.Split(); (k == KindCap || k == KindFloor) && key == fkey {
+				f = m.lastEdited
+			}
+		}
+		msg = speakOfChanges(msg)
+		value := p.Value
+		if k, _ := f.Split(); f != FieldGeneral && k != KindRemove && f != FieldICB && f != FieldMethod {
+			value = m.Form.Value(f) // as typed, not as funding formats it
+		}
+		out[i] = Problem{Field: f, Value: value, Message: msg}
 	}
 	return out
 }

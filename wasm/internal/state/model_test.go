@@ -120,6 +120,8 @@ func TestEdits(t *testing.T) {
 		{name: "empty rate", edits: []edit{{"rate:district-councils", ""}}, total: "389095",
 			errors: map[Field]string{"rate:district-councils": "is empty"}},
 		{name: "fixed above the budget", edits: []edit{{"fixed:cafcass", "500000"}}, total: "389095",
+			errors: map[Field]string{"fixed:cafcass": "makes the fixed amounts and flat rates add up to"}},
+		{name: "budget below the fixed amounts", edits: []edit{{"fixed:cafcass", "500000"}, {FieldBudget, "400000"}}, total: "389095",
 			errors: map[Field]string{FieldBudget: "is less than the fixed amounts"}},
 		{name: "cap and floor that cannot both hold", edits: []edit{{"cap:cafcass", "100"}, {"floor:cafcass", "200"}}, total: "389095",
 			errors: map[Field]string{}},
@@ -493,4 +495,37 @@ func TestWeightsStartQuiet(t *testing.T) {
 	m.Set(LineField(KindWeight, "essex-county-council"), "5")
 	assert.NotEmpty(t, m.Problems)
 	assert.True(t, m.Stale)
+}
+
+// Bugs 5 and 10: problems speak of the form's fields and of "change 4",
+// quote the value as typed, and land on the field that caused them.
+func TestProblemsInTheFormsWords(t *testing.T) {
+	tests := []struct {
+		name  string
+		edits []edit
+		field Field
+		value string
+		msg   string
+	}{
+		{"a rate too large", []edit{{"rate:district-councils", "400,000"}}, "rate:district-councils", "400,000",
+			"makes the fixed amounts and flat rates add up to £4,800,000, more than the total budget"},
+		{"a floor too large", []edit{{"floor:cafcass", "500000"}}, "floor:cafcass", "500000",
+			"makes the floors add up to more than the £374,575 left to share"},
+		{"budget and uplift", []edit{{FieldBudget, "400000"}, {FieldUplift, "2"}}, FieldUplift, "2",
+			"cannot be used with a changed total budget: change the total budget or give an uplift, not both"},
+		{"a cap below the floor", []edit{{"floor:cafcass", "100"}, {"cap:cafcass", "1"}}, "cap:cafcass", "1",
+			"leaves the cap of CAFCASS (£1) below its floor (£100)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Essex()
+			for _, e := range tt.edits {
+				m.Set(e.field, e.value)
+			}
+			require.Len(t, m.Problems, 1, "%v", m.Problems)
+			assert.Equal(t, Problem{Field: tt.field, Value: tt.value, Message: tt.msg}, m.Problems[0])
+		})
+	}
+	assert.Equal(t, "has a cap set by change 4, which cannot carry over", speakOfChanges("has a cap set by changes[3].amount, which cannot carry over"))
+	assert.Equal(t, "change 1 and change 3; changes[x]", speakOfChanges("changes[0].parts[2].percent and changes[2]; changes[x]"))
 }

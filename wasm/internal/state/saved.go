@@ -50,6 +50,18 @@ func PutSaved(list []Saved, name string, f Form) ([]Saved, error) {
 	return out, nil
 }
 
+// HasSaved reports whether a scenario called name (ignoring case and
+// surrounding spaces) is in list.
+func HasSaved(list []Saved, name string) bool {
+	name = strings.TrimSpace(name)
+	for _, s := range list {
+		if strings.EqualFold(s.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // DeleteSaved returns list without the scenario called name (ignoring
 // case). It does not modify list.
 func DeleteSaved(list []Saved, name string) []Saved {

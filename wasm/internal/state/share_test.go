@@ -317,3 +317,10 @@ func TestSharedLinksTakeTheBaseline(t *testing.T) {
 	assert.Equal(t, "2023/24", m.Form.Year, "links made before the formats were unified still open")
 	assert.Equal(t, vocab.FinancialYear(2023), m.Result.Year)
 }
+
+func TestHasSaved(t *testing.T) {
+	list, err := PutSaved(nil, "Ten more", Essex().Form)
+	require.NoError(t, err)
+	assert.True(t, HasSaved(list, " ten MORE "))
+	assert.False(t, HasSaved(list, "Ten"))
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/url"
 	"reflect"
+	"strings"
 
 	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/wasm/internal/state"
@@ -46,6 +47,14 @@ func (p *Page) copyLink(ctx app.Context, e app.Event) {
 	p.setSaveMessage("Link copied.", false)
 }
 
+// capitalise starts a message with a capital letter.
+func capitalise(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
 func (p *Page) setSaveMessage(msg string, isError bool) {
 	p.saveMessage, p.saveError = msg, isError
 }
@@ -61,11 +70,22 @@ func loadSaved(ctx app.Context) []state.Saved {
 }
 
 func (p *Page) save(ctx app.Context, e app.Event) {
-	list, err := state.PutSaved(p.saved, p.saveName, p.model.Form)
-	if err != nil {
-		p.setSaveMessage(err.Error()+".", true)
+	name := strings.TrimSpace(p.saveName)
+	if state.HasSaved(p.saved, name) && !strings.EqualFold(p.confirmReplace, name) {
+		// Saving under a name in use replaces that scenario: ask first.
+		p.confirmReplace = name
+		p.setSaveMessage("A scenario called \u201c"+name+"\u201d is saved already. Press Save again to replace it, or type another name.", true)
+		p.saveNameError = false
 		return
 	}
+	p.confirmReplace = ""
+	list, err := state.PutSaved(p.saved, p.saveName, p.model.Form)
+	if err != nil {
+		p.setSaveMessage(capitalise(err.Error())+".", true)
+		p.saveNameError = errors.Is(err, state.ErrSavedName)
+		return
+	}
+	p.saveNameError = false
 	if err := ctx.LocalStorage().Set(state.StorageKey, list); err != nil {
 		p.setSaveMessage("The scenario could not be saved in this browser: "+err.Error(), true)
 		return

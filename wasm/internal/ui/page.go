@@ -34,6 +34,10 @@ type Page struct {
 	saveName    string
 	saveMessage string
 	saveError   bool
+	// saveNameError marks the name input invalid; confirmReplace is the
+	// saved name the next Save replaces, once the user has been asked.
+	saveNameError  bool
+	confirmReplace string
 	// edits counts edits, so that only the last of a burst updates the
 	// address bar.
 	edits int
@@ -104,7 +108,10 @@ func (p *Page) handleEdit(ctx app.Context, a app.Action) {
 	}
 	if e.Field == fieldSaveName {
 		p.saveName = e.Value
-		ctx.PreventUpdate()
+		if !p.saveNameError && p.confirmReplace == "" {
+			ctx.PreventUpdate()
+		}
+		p.saveNameError, p.confirmReplace = false, ""
 		return
 	}
 	p.model.Set(e.Field, e.Value)

@@ -60,7 +60,7 @@ func (p *Page) renderShare() app.UI {
 		el("h2").Text("Share, save and download"),
 		el("p").Text("The address of this page always holds the scenario on screen: copy it to share the scenario."),
 		el("button").Attr("type", "button").ID("copy-link").Text("Copy the link").OnClick(p.copyLink),
-		&TextField{Field: fieldSaveName, Label: "Save this scenario in this browser as", Value: p.saveName},
+		&TextField{Field: fieldSaveName, Label: "Save this scenario in this browser as", Value: p.saveName, Error: p.saveNameErrorText()},
 		el("button").Attr("type", "button").ID("save").Text("Save").OnClick(p.save),
 		app.If(p.saveMessage != "", func() app.UI {
 			cls := "notice"
@@ -84,4 +84,12 @@ func (p *Page) renderShare() app.UI {
 		),
 		el("p").Class("hint").Text("The draft plan is made by the server, so it needs a connection; the other downloads work offline."),
 	)
+}
+
+// saveNameErrorText is the error shown beside the save name, if any.
+func (p *Page) saveNameErrorText() string {
+	if !p.saveNameError {
+		return ""
+	}
+	return p.saveMessage
 }
