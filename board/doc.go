@@ -25,7 +25,9 @@
 // dated outside its edition ("meetings[3].held", rule in-edition), an
 // action without an owner ("meetings[3].actions[0].owner", rule
 // required), an owner who is not a member (rule exists, matching
-// vocab.ErrNotFound), a progress outside annualreport.Progresses
+// vocab.ErrNotFound) or not one on the meeting's date because a
+// succession had replaced it or had not yet created it (rule
+// member-on-date), a progress outside annualreport.Progresses
 // ("plans[0].priorities[1].progress", rule progress).
 //
 // [Board.Actions] counts working days with package workdays: an action

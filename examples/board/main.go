@@ -5,13 +5,15 @@
 // Usage:
 //
 //	go run ./examples/board [-partnership file.json] [-board board.json]
-//	    [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-on YYYY-MM-DD] [-o digest.pdf] [-html digest.html]
+//	    [-from YYYY-MM-DD] [-to YYYY-MM-DD] [-on YYYY-MM-DD] [-o digest.pdf] [-html digest.html] [-json]
 //
 // The partnership defaults to the embedded Essex 2020-21 arrangements and
 // the board business to the embedded Essex meeting log (June 2018 to
 // March 2021). -from and -to default to the first and last month of the
 // log; -on, the date of the board's structure and of the action log,
-// defaults to -to. The exit status is 0 on success, 1 when the board file
+// defaults to -to. -json prints the computed records (the board on the
+// date, the digest and the action log) as JSON instead of text. The exit
+// status is 0 on success, 1 when the board file
 // has problems (each printed with its JSON path) and 2 when a file could
 // not be read or written or a flag is wrong.
 package main
@@ -49,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	onFlag := fs.String("on", "", "date of the board's structure and the action log, YYYY-MM-DD (default: -to)")
 	pdfOut := fs.String("o", "", "write the digest as PDF to this file")
 	htmlOut := fs.String("html", "", "write the digest as HTML to this file")
+	asJSON := fs.Bool("json", false, "print the board on the date, the digest and the action log as JSON instead of text")
 	if status, ok := cli.Parse(fs, args, 0); !ok {
 		return status
 	}
@@ -103,7 +106,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return cli.Fail(stderr, program, err, 2)
 	}
-	printText(stdout, bd, dg, log, on)
+	if *asJSON {
+		s, _ := bd.On(on) // nil when no edition covers the date
+		data, err := vocab.EncodeJSON(output{Board: s, Digest: dg, Actions: log})
+		if err != nil {
+			return cli.Fail(stderr, program, err, 2)
+		}
+		if _, err := stdout.Write(data); err != nil {
+			return cli.Fail(stderr, program, err, 2)
+		}
+	} else {
+		printText(stdout, bd, dg, log, on)
+	}
 	doc := board.Publish(dg, log, on)
 	if err := doc.Check(); err != nil {
 		return cli.Fail(stderr, program, err, 2)
@@ -119,6 +133,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// output is what the program prints with -json.
+type output struct {
+	// Board is the board on the date, or null when no edition covers it.
+	Board   *board.Structure `json:"board"`
+	Digest  *board.Digest    `json:"digest"`
+	Actions *board.ActionLog `json:"actions"`
 }
 
 // logPeriod is the span of whole months from the first meeting of the log

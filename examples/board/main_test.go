@@ -28,6 +28,7 @@ func TestRun(t *testing.T) {
 		{"essex 2018/19 with actions", []string{"-from", "2018-04-01", "-to", "2019-03-31", "-on", "2019-04-15", "-o", "$DIR/d.pdf", "-html", "$DIR/d.html"}, "essex-2018-19", true},
 		{"empty period", []string{"-from", "2021-04-01", "-to", "2021-06-30", "-o", "$DIR/d.pdf", "-html", "$DIR/d.html"}, "empty", true},
 		{"whole log", nil, "whole-log", false},
+		{"json", []string{"-from", "2019-12-01", "-to", "2019-12-31", "-json"}, "december-2019.golden.json", false},
 		{"the board in 2018", []string{"-from", "2018-10-01", "-to", "2018-10-31", "-on", "2018-10-01"}, "on-2018", false},
 	}
 	for _, tt := range tests {
@@ -39,7 +40,11 @@ func TestRun(t *testing.T) {
 			}
 			var out, errOut bytes.Buffer
 			require.Equal(t, 0, run(args, &out, &errOut), errOut.String())
-			golden.Assert(t, filepath.Join("testdata", tt.golden+".txt"), out.Bytes())
+			name := tt.golden
+			if filepath.Ext(name) == "" {
+				name += ".txt"
+			}
+			golden.Assert(t, filepath.Join("testdata", name), out.Bytes())
 			if !tt.pages {
 				return
 			}
