@@ -156,8 +156,11 @@ func (st *state) claim(field, key, what, path string) *vocab.FieldError {
 	return nil
 }
 
-func (st *state) say(path string, k Kind, sentence string) {
-	st.steps = append(st.steps, Step{Change: path, Kind: k, Sentence: sentence})
+// record appends the step for a change, with its sentence written from
+// the step (see explain.go).
+func (st *state) record(s Step) {
+	s.Sentence = st.sentence(&s)
+	st.steps = append(st.steps, s)
 }
 
 func (st *state) pounds(d decimal.Decimal) string { return pounds(d, st.places) }
@@ -168,6 +171,7 @@ func (st *state) scale(d decimal.Decimal, percent Number) (exact, rounded decima
 	return exact, exact.Round(st.places)
 }
 
+// apply applies change ch, at path, to the state and records its step.
 func (st *state) apply(path string, ch *Change) *vocab.FieldError {
 	switch ch.Kind {
 	case SetTotal:
@@ -176,114 +180,31 @@ func (st *state) apply(path string, ch *Change) *vocab.FieldError {
 		}
 		old := st.total
 		st.total, st.totalBy = ch.Amount.Decimal(), path+".amount"
-		verb := raiseOrCut(old, st.total)
-		if verb == "Keep" {
-			st.say(path, ch.Kind, fmt.Sprintf("Keep the total budget at %s for %s.", st.pounds(old), st.year))
-		} else {
-			st.say(path, ch.Kind, fmt.Sprintf("%s the total budget from %s to %s for %s.", verb, st.pounds(old), st.pounds(st.total), st.year))
-		}
+		st.record(Step{Change: path, Kind: SetTotal, From: Num(old), To: Num(st.total)})
 	case Uplift:
-		if ch.Org == "" {
-			if err := st.claim(path+".percent", "total", "the total budget", path); err != nil {
-				return err
-			}
-			st.say(path, ch.Kind, st.upliftAll(ch.Percent, path+".percent"))
-			return nil
-		}
-		c, err := st.must(path+".org", ch.Org)
-		if err != nil {
-			return err
-		}
-		if err := st.claim(path+".org", "basis:"+string(ch.Org), "the contribution of "+string(ch.Org), path); err != nil {
-			return err
-		}
-		return st.upliftOne(path, ch, c)
+		return st.uplift(path, ch)
 	case Fixed:
-		c, err := st.must(path+".org", ch.Org)
+		c, err := st.claimContributor(path, ch.Org)
 		if err != nil {
-			return err
-		}
-		if err := st.claim(path+".org", "basis:"+string(ch.Org), "the contribution of "+string(ch.Org), path); err != nil {
 			return err
 		}
 		c.basis, c.fixed, c.setBy = FixedBasis, ch.Amount.Decimal(), path
-		st.say(path, ch.Kind, fmt.Sprintf("Fix the contribution of %s at %s.", c.name, st.pounds(c.fixed)))
+		st.record(Step{Change: path, Kind: Fixed, Org: c.org, Name: c.name, Basis: FixedBasis, To: Num(c.fixed)})
 	case FlatRate:
-		c, err := st.must(path+".org", ch.Org)
-		if err != nil {
-			return err
-		}
-		if err := st.claim(path+".org", "basis:"+string(ch.Org), "the contribution of "+string(ch.Org), path); err != nil {
-			return err
-		}
-		if c.basis != FlatRateBasis && (!ch.Rate.IsSet() || ch.Members == nil) {
-			field := path + ".rate"
-			if ch.Rate.IsSet() {
-				field = path + ".members"
-			}
-			return vocab.Invalid(field, "required", "", "is missing: "+string(c.org)+" does not pay a flat rate yet, so give both rate and members")
-		}
-		if ch.Rate.IsSet() {
-			c.rate = ch.Rate.Decimal()
-		}
-		if ch.Members != nil {
-			c.members = *ch.Members
-		}
-		c.basis, c.setBy = FlatRateBasis, path
-		st.say(path, ch.Kind, fmt.Sprintf("Charge %s %s for each of %d members (%s).", c.name, st.pounds(c.rate), c.members, st.pounds(c.amount())))
+		return st.flatRate(path, ch)
 	case Shares:
 		if err := st.claim(path+".method", "shares", "the sharing rule", path); err != nil {
 			return err
 		}
 		st.rule, st.rulePath = normalRule(ch.ShareRule), path
-		st.say(path, ch.Kind, "Share what remains after fixed amounts and flat rates "+ruleText(st.rule, st.baselineYear, st.names)+".")
+		rule := st.rule
+		st.record(Step{Change: path, Kind: Shares, Rule: &rule})
 	case Cap, Floor:
-		c, err := st.must(path+".org", ch.Org)
-		if err != nil {
-			return err
-		}
-		word := "cap"
-		if ch.Kind == Floor {
-			word = "floor"
-		}
-		if err := st.claim(path+".org", word+":"+string(ch.Org), "the "+word+" of "+string(ch.Org), path); err != nil {
-			return err
-		}
-		b := &bound{amount: ch.Amount.Decimal(), by: path}
-		if ch.Kind == Cap {
-			c.cap = b
-			st.say(path, ch.Kind, fmt.Sprintf("Cap the contribution of %s at %s.", c.name, st.pounds(b.amount)))
-		} else {
-			c.floor = b
-			st.say(path, ch.Kind, fmt.Sprintf("Set a floor of %s under the contribution of %s.", st.pounds(b.amount), c.name))
-		}
-		if c.cap != nil && c.floor != nil && c.cap.amount.LessThan(c.floor.amount) {
-			return vocab.Conflict(path+".amount", "cap-above-floor", ch.Amount.String(), fmt.Sprintf("leaves the cap of %s (%s) below its floor (%s)", c.name, st.pounds(c.cap.amount), st.pounds(c.floor.amount)))
-		}
+		return st.bound(path, ch)
 	case Remap:
 		return st.remap(path, ch)
 	case Add:
-		if _, c := st.find(ch.Org); c != nil {
-			return vocab.Conflict(path+".org", "exists", string(ch.Org), "is already a contributor")
-		}
-		if err := st.claim(path+".org", "basis:"+string(ch.Org), "the contribution of "+string(ch.Org), path); err != nil {
-			return err
-		}
-		c := &contrib{org: ch.Org, name: ch.Name, role: ch.Role, setBy: path}
-		var how string
-		switch {
-		case ch.Amount.IsSet():
-			c.basis, c.fixed = FixedBasis, ch.Amount.Decimal()
-			how = "paying a fixed " + st.pounds(c.fixed)
-		case ch.Weight.IsSet():
-			c.basis, c.weight = ShareBasis, ch.Weight.Decimal().Rat()
-			how = "paying a share with weight " + ch.Weight.String() + " (as if it had paid " + st.pounds(ch.Weight.Decimal()) + " in " + st.baselineYear.String() + ")"
-		default:
-			c.basis, c.rate, c.members = FlatRateBasis, ch.Rate.Decimal(), *ch.Members
-			how = fmt.Sprintf("paying %s for each of %d members (%s)", st.pounds(c.rate), c.members, st.pounds(c.amount()))
-		}
-		st.list = append(st.list, c)
-		st.say(path, ch.Kind, fmt.Sprintf("Add %s as a contributor, %s.", c.name, how))
+		return st.add(path, ch)
 	case Remove:
 		i, c := st.find(ch.Org)
 		if c == nil {
@@ -295,8 +216,117 @@ func (st *state) apply(path string, ch *Change) *vocab.FieldError {
 		}
 		st.list = slices.Delete(st.list, i, i+1)
 		st.forget(c.org)
-		st.say(path, ch.Kind, fmt.Sprintf("Remove %s as a contributor; what it paid is shared among the others.", c.name))
+		st.record(Step{Change: path, Kind: Remove, Org: c.org, Name: c.name})
 	}
+	return nil
+}
+
+// claimContributor finds the contributor a change at path names and
+// claims its basis for the change.
+func (st *state) claimContributor(path string, org vocab.ID) (*contrib, *vocab.FieldError) {
+	c, err := st.must(path+".org", org)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.claim(path+".org", "basis:"+string(org), "the contribution of "+string(org), path); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// uplift applies an uplift change: to the total budget when it names no
+// contributor, or to one contributor.
+func (st *state) uplift(path string, ch *Change) *vocab.FieldError {
+	if ch.Org == "" {
+		if err := st.claim(path+".percent", "total", "the total budget", path); err != nil {
+			return err
+		}
+		st.record(st.upliftAll(path, ch.Percent, path+".percent"))
+		return nil
+	}
+	c, err := st.claimContributor(path, ch.Org)
+	if err != nil {
+		return err
+	}
+	return st.upliftOne(path, ch, c)
+}
+
+// flatRate applies a flat-rate change: a rate for each of a contributor's
+// members, or a new rate or member count for one that pays one already.
+func (st *state) flatRate(path string, ch *Change) *vocab.FieldError {
+	c, err := st.claimContributor(path, ch.Org)
+	if err != nil {
+		return err
+	}
+	if c.basis != FlatRateBasis && (!ch.Rate.IsSet() || ch.Members == nil) {
+		field := path + ".rate"
+		if ch.Rate.IsSet() {
+			field = path + ".members"
+		}
+		return vocab.Invalid(field, "required", "", "is missing: "+string(c.org)+" does not pay a flat rate yet, so give both rate and members")
+	}
+	if ch.Rate.IsSet() {
+		c.rate = ch.Rate.Decimal()
+	}
+	if ch.Members != nil {
+		c.members = *ch.Members
+	}
+	c.basis, c.setBy = FlatRateBasis, path
+	st.record(Step{Change: path, Kind: FlatRate, Org: c.org, Name: c.name, Basis: FlatRateBasis, Rate: Num(c.rate), Members: c.members, To: Num(c.amount())})
+	return nil
+}
+
+// bound applies a cap or a floor to a contributor's share.
+func (st *state) bound(path string, ch *Change) *vocab.FieldError {
+	c, err := st.must(path+".org", ch.Org)
+	if err != nil {
+		return err
+	}
+	word := "cap"
+	if ch.Kind == Floor {
+		word = "floor"
+	}
+	if err := st.claim(path+".org", word+":"+string(ch.Org), "the "+word+" of "+string(ch.Org), path); err != nil {
+		return err
+	}
+	b := &bound{amount: ch.Amount.Decimal(), by: path}
+	if ch.Kind == Cap {
+		c.cap = b
+	} else {
+		c.floor = b
+	}
+	st.record(Step{Change: path, Kind: ch.Kind, Org: c.org, Name: c.name, To: Num(b.amount)})
+	if c.cap != nil && c.floor != nil && c.cap.amount.LessThan(c.floor.amount) {
+		return vocab.Conflict(path+".amount", "cap-above-floor", ch.Amount.String(), fmt.Sprintf("leaves the cap of %s (%s) below its floor (%s)", c.name, st.pounds(c.cap.amount), st.pounds(c.floor.amount)))
+	}
+	return nil
+}
+
+// add applies a change that adds a contributor, paying a fixed amount, a
+// weighted share or a flat rate.
+func (st *state) add(path string, ch *Change) *vocab.FieldError {
+	if _, c := st.find(ch.Org); c != nil {
+		return vocab.Conflict(path+".org", "exists", string(ch.Org), "is already a contributor")
+	}
+	if err := st.claim(path+".org", "basis:"+string(ch.Org), "the contribution of "+string(ch.Org), path); err != nil {
+		return err
+	}
+	c := &contrib{org: ch.Org, name: ch.Name, role: ch.Role, setBy: path}
+	s := Step{Change: path, Kind: Add, Org: c.org, Name: c.name}
+	switch {
+	case ch.Amount.IsSet():
+		c.basis, c.fixed = FixedBasis, ch.Amount.Decimal()
+		s.To = Num(c.fixed)
+	case ch.Weight.IsSet():
+		c.basis, c.weight = ShareBasis, ch.Weight.Decimal().Rat()
+		s.Weight = ch.Weight
+	default:
+		c.basis, c.rate, c.members = FlatRateBasis, ch.Rate.Decimal(), *ch.Members
+		s.Rate, s.Members, s.To = Num(c.rate), c.members, Num(c.amount())
+	}
+	s.Basis = c.basis
+	st.list = append(st.list, c)
+	st.record(s)
 	return nil
 }
 
@@ -309,62 +339,55 @@ func (st *state) forget(org vocab.ID) {
 }
 
 // upliftAll raises the total and every fixed amount and flat rate by
-// percent, each rounded to the unit, and returns the sentence.
-func (st *state) upliftAll(percent Number, by string) string {
+// percent, each rounded to the unit, and returns the step.
+func (st *state) upliftAll(path string, percent Number, by string) Step {
 	old := st.total
 	exact, rounded := st.scale(old, percent)
 	st.total, st.totalBy = rounded, by
-	others := false
+	s := Step{Change: path, Kind: Uplift, Percent: percent, From: Num(old), To: Num(rounded)}
+	if !exact.Equal(rounded) {
+		s.Unrounded = Num(exact)
+	}
 	for _, c := range st.list {
 		switch c.basis {
 		case FixedBasis:
 			_, c.fixed = st.scale(c.fixed, percent)
-			others = true
+			s.Scaled = true
 		case FlatRateBasis:
 			_, c.rate = st.scale(c.rate, percent)
-			others = true
+			s.Scaled = true
 		}
 	}
-	verb := "Raise"
-	if percent.Decimal().Sign() < 0 {
-		verb = "Cut"
-	}
-	s := fmt.Sprintf("%s the total budget by %s, from %s to %s for %s", verb, percentText(percent), st.pounds(old), st.pounds(rounded), st.year)
-	if !exact.Equal(rounded) {
-		// Show the exact amount with at least whole pence.
-		s += fmt.Sprintf(" (%s before rounding to %s)", pounds(exact, max(2, Num(exact.Truncate(20)).trimmed())), st.rounding.Unit.Label())
-	}
-	if others {
-		s += "; fixed amounts and flat rates change by the same percentage, each rounded to " + st.rounding.Unit.Label()
-	}
-	return s + "."
+	return s
 }
 
+// upliftOne raises or cuts one contributor's amount by a percentage: a
+// flat rate or fixed amount where it pays one, or else its baseline
+// amount, which becomes a fixed amount.
 func (st *state) upliftOne(path string, ch *Change, c *contrib) *vocab.FieldError {
-	verb := "Raise"
-	if ch.Percent.Decimal().Sign() < 0 {
-		verb = "Cut"
-	}
+	s := Step{Change: path, Kind: Uplift, Org: c.org, Name: c.name, Percent: ch.Percent, FromBasis: c.basis}
 	switch c.basis {
 	case FlatRateBasis:
-		old := c.rate
-		_, c.rate = st.scale(old, ch.Percent)
-		c.setBy = path
-		st.say(path, ch.Kind, fmt.Sprintf("%s the rate charged to %s by %s, from %s to %s for each of %d members (%s).", verb, c.name, percentText(ch.Percent), st.pounds(old), st.pounds(c.rate), c.members, st.pounds(c.amount())))
-		return nil
+		s.From = Num(c.rate)
+		_, c.rate = st.scale(c.rate, ch.Percent)
+		s.Rate, s.Members = Num(c.rate), c.members
+		s.To = Num(c.amount())
 	case FixedBasis:
-		old := c.fixed
-		_, c.fixed = st.scale(old, ch.Percent)
-		c.setBy = path
-		st.say(path, ch.Kind, fmt.Sprintf("%s the fixed contribution of %s by %s, from %s to %s.", verb, c.name, percentText(ch.Percent), st.pounds(old), st.pounds(c.fixed)))
-		return nil
+		s.From = Num(c.fixed)
+		_, c.fixed = st.scale(c.fixed, ch.Percent)
+		s.To = Num(c.fixed)
+	default:
+		if c.base.Sign() == 0 {
+			return vocab.Invalid(path+".org", "baseline-amount", string(c.org), "has no baseline amount to raise or cut; give it a fixed amount instead")
+		}
+		s.From = Num(c.base)
+		_, c.fixed = st.scale(c.base, ch.Percent)
+		c.basis = FixedBasis
+		s.To = Num(c.fixed)
 	}
-	if c.base.Sign() == 0 {
-		return vocab.Invalid(path+".org", "baseline-amount", string(c.org), "has no baseline amount to raise or cut; give it a fixed amount instead")
-	}
-	_, c.fixed = st.scale(c.base, ch.Percent)
-	c.basis, c.setBy = FixedBasis, path
-	st.say(path, ch.Kind, fmt.Sprintf("%s the contribution of %s by %s, from its %s amount of %s to a fixed %s.", verb, c.name, percentText(ch.Percent), st.baselineYear, st.pounds(c.base), st.pounds(c.fixed)))
+	s.Basis = c.basis
+	c.setBy = path
+	st.record(s)
 	return nil
 }
 
@@ -384,208 +407,252 @@ func normalRule(r ShareRule) ShareRule {
 	return r
 }
 
-// remap applies a mapping.
+// move is one part of a mapping's source going to a target.
+type move struct {
+	to      vocab.ID
+	percent decimal.Decimal
+}
+
+// target is a mapping's target contributor while it is built from its
+// sources.
+type target struct {
+	c       *contrib
+	sources []*contrib
+	at      int // position of its first source in the list
+	// fixedRole is set when the target's role is given, not derived from
+	// its sources.
+	fixedRole bool
+}
+
+// remapping is a mapping part-way through being applied.
+type remapping struct {
+	path, mpath string
+	m           *Mapping
+	moves       map[vocab.ID][]move // by source, in the mapping's order
+	targets     []*target           // in order of first mention
+	byOrg       map[vocab.ID]*target
+	step        MappingStep
+}
+
+func (r *remapping) isSource(org vocab.ID) bool { _, ok := r.moves[org]; return ok }
+
+// remap applies a mapping: each source contributor's amount moves to its
+// targets, whole or split by percentages, and the targets take the
+// sources' place in the list.
 func (st *state) remap(path string, ch *Change) *vocab.FieldError {
-	m, mpath := ch.Map, path+".map"
-	if m == nil {
+	r := &remapping{path: path, m: ch.Map, mpath: path + ".map", moves: map[vocab.ID][]move{}, byOrg: map[vocab.ID]*target{}}
+	if r.m == nil {
 		shipped, _ := MappingByID(ch.Mapping)
-		m, mpath = &shipped, path+".mapping"
+		r.m, r.mpath = &shipped, path+".mapping"
 	}
-	field := func(i int, name string) string {
-		if ch.Map == nil {
-			return mpath
+	r.step = MappingStep{Name: r.m.Name, On: r.m.On}
+	if err := st.collectMoves(r, ch.Map != nil); err != nil {
+		return err
+	}
+	if err := st.startTargets(r); err != nil {
+		return err
+	}
+	for _, c := range slices.Clone(st.list) {
+		if err := st.moveSource(r, c); err != nil {
+			return err
 		}
-		return indexed(mpath+".moves", i, name)
 	}
-	// Sources, in list order, and their moves.
-	type move struct {
-		to      vocab.ID
-		percent decimal.Decimal
+	st.finishTargets(r)
+	st.record(Step{Change: path, Kind: Remap, Mapping: &r.step})
+	return nil
+}
+
+// collectMoves checks that each move's source is a contributor without a
+// cap or floor, and gathers the moves by source and the targets in order.
+func (st *state) collectMoves(r *remapping, inline bool) *vocab.FieldError {
+	field := func(i int, name string) string {
+		if !inline {
+			return r.mpath
+		}
+		return indexed(r.mpath+".moves", i, name)
 	}
-	moves := map[vocab.ID][]move{}
-	var targets []vocab.ID
-	for i, mv := range m.Moves {
+	var order []vocab.ID
+	for i, mv := range r.m.Moves {
 		c, err := st.must(field(i, "from"), mv.From)
 		if err != nil {
 			return err
 		}
-		if c.cap != nil || c.floor != nil {
-			b := c.cap
-			if b == nil {
-				b = c.floor
-			}
+		if b := cmpOr(c.cap, c.floor); b != nil {
 			return vocab.Conflict(field(i, "from"), "bound", string(mv.From), "has a cap or floor set by "+b.by+", which cannot carry over the mapping; set it on the new contributor after the mapping")
 		}
 		p := hundred
 		if mv.Percent.IsSet() {
 			p = mv.Percent.Decimal()
 		}
-		moves[mv.From] = append(moves[mv.From], move{mv.To, p})
-		if !slices.Contains(targets, mv.To) {
-			targets = append(targets, mv.To)
+		r.moves[mv.From] = append(r.moves[mv.From], move{mv.To, p})
+		if !slices.Contains(order, mv.To) {
+			order = append(order, mv.To)
 		}
 	}
-	isSource := func(org vocab.ID) bool { _, ok := moves[org]; return ok }
-	// Build each target from its sources.
-	type build struct {
-		c       *contrib
-		sources []*contrib
-		at      int
-		// fixedRole is set when the target's role is given, not derived
-		// from its sources.
-		fixedRole bool
+	for _, org := range order {
+		r.targets = append(r.targets, &target{c: &contrib{org: org}, at: -1})
+		r.byOrg[org] = r.targets[len(r.targets)-1]
 	}
-	var builds []*build
-	byTarget := map[vocab.ID]*build{}
-	for _, t := range targets {
-		b := &build{at: -1}
-		if i, c := st.find(t); c != nil && !isSource(t) {
-			b.c, b.at, b.fixedRole = c, i, true
-			b.sources = append(b.sources, c)
-			b.c.from = append([]vocab.ID(nil), c.from...)
-			if len(b.c.from) == 0 {
-				b.c.from = []vocab.ID{c.org}
-			}
-		} else {
-			if c != nil {
-				return vocab.Conflict(mpath, "target", string(t), "is both moved and a target of the same mapping")
-			}
-			ti := slices.IndexFunc(m.Targets, func(x Target) bool { return x.Org == t })
-			if ti < 0 {
-				return vocab.Invalid(mpath+".targets", "required", string(t), "has no entry naming the new contributor "+string(t))
-			}
-			b.c = &contrib{org: t, name: m.Targets[ti].Name, role: m.Targets[ti].Role, setBy: path, base: decimal.Zero}
-			b.fixedRole = b.c.role != ""
-		}
-		builds = append(builds, b)
-		byTarget[t] = b
+	return nil
+}
+
+// cmpOr returns the first of the bounds that is set.
+func cmpOr(a, b *bound) *bound {
+	if a != nil {
+		return a
 	}
-	var sentences []string
-	for _, c := range slices.Clone(st.list) {
-		mvs, ok := moves[c.org]
-		if !ok {
+	return b
+}
+
+// startTargets makes each target: an existing contributor that is not
+// itself moved keeps its place and amount, and any other target is new,
+// named by the mapping's targets.
+func (st *state) startTargets(r *remapping) *vocab.FieldError {
+	for _, t := range r.targets {
+		org := t.c.org
+		if i, c := st.find(org); c != nil && !r.isSource(org) {
+			t.c, t.at, t.fixedRole = c, i, true
+			t.sources = append(t.sources, c)
+			t.c.from = append([]vocab.ID(nil), c.from...)
+			if len(t.c.from) == 0 {
+				t.c.from = []vocab.ID{c.org}
+			}
 			continue
+		} else if c != nil {
+			return vocab.Conflict(r.mpath, "target", string(org), "is both moved and a target of the same mapping")
 		}
-		pos, _ := st.find(c.org)
-		// Split the source's baseline amount and fixed amount by the
-		// percentages, exactly in units.
-		shares := make([]Share, len(mvs))
-		for i, mv := range mvs {
-			shares[i] = Share{ID: mv.to, Weight: mv.percent}
+		ti := slices.IndexFunc(r.m.Targets, func(x Target) bool { return x.Org == org })
+		if ti < 0 {
+			return vocab.Invalid(r.mpath+".targets", "required", string(org), "has no entry naming the new contributor "+string(org))
 		}
-		baseParts, err := st.split(mpath, c.base, shares)
-		if err != nil {
+		t.c = &contrib{org: org, name: r.m.Targets[ti].Name, role: r.m.Targets[ti].Role, setBy: r.path, base: decimal.Zero}
+		t.fixedRole = t.c.role != ""
+	}
+	return nil
+}
+
+// moveSource moves contributor c's amount, if the mapping moves it, to its
+// targets: its baseline amount and any fixed amount are split exactly in
+// units by the moves' percentages.
+func (st *state) moveSource(r *remapping, c *contrib) *vocab.FieldError {
+	mvs, ok := r.moves[c.org]
+	if !ok {
+		return nil
+	}
+	pos, _ := st.find(c.org)
+	shares := make([]Share, len(mvs))
+	for i, mv := range mvs {
+		shares[i] = Share{ID: mv.to, Weight: mv.percent}
+	}
+	baseParts, err := st.split(r.mpath, c.base, shares)
+	if err != nil {
+		return err
+	}
+	var fixedParts []decimal.Decimal
+	if c.basis == FixedBasis {
+		if fixedParts, err = st.split(r.mpath, c.fixed, shares); err != nil {
 			return err
 		}
-		var fixedParts []decimal.Decimal
-		if c.basis == FixedBasis {
-			if fixedParts, err = st.split(mpath, c.fixed, shares); err != nil {
-				return err
-			}
+	}
+	split := SplitStep{From: c.org, FromName: c.name}
+	for i, mv := range mvs {
+		t := r.byOrg[mv.to]
+		if t.at < 0 || t.at > pos {
+			t.at = pos
 		}
-		var parts []string
-		for i, mv := range mvs {
-			b := byTarget[mv.to]
-			if b.at < 0 || b.at > pos {
-				b.at = pos
-			}
-			t := b.c
-			if len(b.sources) == 0 {
-				t.basis = c.basis
-			} else if t.basis != c.basis {
-				return vocab.Conflict(mpath, "same-basis", string(c.org), fmt.Sprintf("cannot merge %s (%s) into %s (%s): their amounts are set in different ways", c.name, c.basis, t.name, t.basis))
-			}
-			if c.basis == FlatRateBasis && (len(mvs) > 1 || len(b.sources) > 0) {
-				return vocab.Conflict(mpath, "flat-rate", string(c.org), "pays a flat rate per member, which cannot be split or merged; change its members or rate instead")
-			}
-			if !b.fixedRole {
-				if len(b.sources) == 0 {
-					t.role = c.role
-				} else if t.role != c.role {
-					t.role = ""
-				}
-			}
-			b.sources = append(b.sources, c)
-			switch c.basis {
-			case ShareBasis:
-				w := new(big.Rat).Mul(c.weight, mv.percent.Rat())
-				w.Quo(w, big.NewRat(100, 1))
-				if t.weight == nil {
-					t.weight = new(big.Rat)
-				}
-				t.weight = new(big.Rat).Add(t.weight, w)
-			case FixedBasis:
-				t.fixed = t.fixed.Add(fixedParts[i])
-			case FlatRateBasis:
-				t.members, t.rate = c.members, c.rate
-			}
-			t.base = t.base.Add(baseParts[i])
-			if len(c.from) > 0 {
-				t.from = append(t.from, c.from...)
-			} else {
-				t.from = append(t.from, c.org)
-			}
-			if len(mvs) > 1 {
-				parts = append(parts, percentText(Num(mv.percent))+" to "+t.name)
-			}
+		if err := st.mergeInto(r, t, c, len(mvs) > 1); err != nil {
+			return err
 		}
-		if len(mvs) > 1 {
-			sentences = append(sentences, "split "+c.name+": "+vocab.JoinAnd(parts))
+		switch c.basis {
+		case ShareBasis:
+			w := new(big.Rat).Mul(c.weight, mv.percent.Rat())
+			w.Quo(w, big.NewRat(100, 1))
+			if t.c.weight == nil {
+				t.c.weight = new(big.Rat)
+			}
+			t.c.weight = new(big.Rat).Add(t.c.weight, w)
+		case FixedBasis:
+			t.c.fixed = t.c.fixed.Add(fixedParts[i])
+		case FlatRateBasis:
+			t.c.members, t.c.rate = c.members, c.rate
+		}
+		t.c.base = t.c.base.Add(baseParts[i])
+		if len(c.from) > 0 {
+			t.c.from = append(t.c.from, c.from...)
+		} else {
+			t.c.from = append(t.c.from, c.org)
+		}
+		split.Parts = append(split.Parts, SplitPart{To: t.c.org, ToName: t.c.name, Percent: Num(mv.percent)})
+	}
+	if len(mvs) > 1 {
+		r.step.Splits = append(r.step.Splits, split)
+	}
+	return nil
+}
+
+// mergeInto adds source c to target t, checking that their amounts are
+// set the same way, and works out the target's role from its sources
+// unless the mapping gives it.
+func (st *state) mergeInto(r *remapping, t *target, c *contrib, splitting bool) *vocab.FieldError {
+	if len(t.sources) == 0 {
+		t.c.basis = c.basis
+	} else if t.c.basis != c.basis {
+		return vocab.Conflict(r.mpath, "same-basis", string(c.org), fmt.Sprintf("cannot merge %s (%s) into %s (%s): their amounts are set in different ways", c.name, c.basis, t.c.name, t.c.basis))
+	}
+	if c.basis == FlatRateBasis && (splitting || len(t.sources) > 0) {
+		return vocab.Conflict(r.mpath, "flat-rate", string(c.org), "pays a flat rate per member, which cannot be split or merged; change its members or rate instead")
+	}
+	if !t.fixedRole {
+		if len(t.sources) == 0 {
+			t.c.role = c.role
+		} else if t.c.role != c.role {
+			t.c.role = ""
 		}
 	}
-	for _, b := range builds {
-		var srcs []string
-		for _, s := range b.sources {
-			if s != b.c && len(moves[s.org]) == 1 {
-				srcs = append(srcs, s.name)
+	t.sources = append(t.sources, c)
+	return nil
+}
+
+// finishTargets records which whole sources each target replaces or
+// merges, and puts the targets in the list, each at its first source, in
+// place of the sources.
+func (st *state) finishTargets(r *remapping) {
+	for _, t := range r.targets {
+		merge := MergeStep{Into: t.c.org, IntoName: t.c.name}
+		for _, s := range t.sources {
+			if s != t.c && len(r.moves[s.org]) == 1 {
+				merge.From = append(merge.From, s.org)
+				merge.FromNames = append(merge.FromNames, s.name)
 			}
 		}
-		switch {
-		case len(srcs) == 0:
-		case len(b.sources) == 1:
-			sentences = append(sentences, "replace "+srcs[0]+" by "+b.c.name)
-		default:
-			sentences = append(sentences, "merge "+vocab.JoinAnd(srcs)+" into "+b.c.name)
+		if len(merge.From) > 0 {
+			merge.Replace = len(t.sources) == 1
+			r.step.Merges = append(r.step.Merges, merge)
 		}
-		b.c.from = dedupe(b.c.from)
-		if len(b.c.from) == 1 && b.c.from[0] == b.c.org {
-			b.c.from = nil
+		t.c.from = dedupe(t.c.from)
+		if len(t.c.from) == 1 && t.c.from[0] == t.c.org {
+			t.c.from = nil
 		}
-		b.c.setBy = path
+		t.c.setBy = r.path
 	}
-	// Replace the sources by the targets, each at its first source.
 	var out []*contrib
 	placed := map[vocab.ID]bool{}
 	for i, c := range st.list {
-		for _, b := range builds {
-			if b.at == i && !placed[b.c.org] {
-				out = append(out, b.c)
-				placed[b.c.org] = true
+		for _, t := range r.targets {
+			if t.at == i && !placed[t.c.org] {
+				out = append(out, t.c)
+				placed[t.c.org] = true
 			}
 		}
-		if !isSource(c.org) && !placed[c.org] {
+		if !r.isSource(c.org) && !placed[c.org] {
 			out = append(out, c)
 			placed[c.org] = true
 		}
 	}
 	st.list = out
-	for org := range moves {
+	for org := range r.moves {
 		st.forget(org)
 	}
-	title := "Apply the mapping"
-	if m.Name != "" {
-		title += " " + m.Name
-	}
-	note := ""
-	switch {
-	case m.On.IsZero():
-	case m.On.After(st.year.End()):
-		note = fmt.Sprintf(" The mapping takes effect on %s, after %s ends.", m.On.Long(), st.year)
-	case m.On.After(st.year.Start()):
-		note = fmt.Sprintf(" The mapping took effect on %s, part-way through %s; the whole year is charged to the new contributors.", m.On.Long(), st.year)
-	}
-	st.say(path, Remap, title+": "+vocab.JoinAnd(sentences)+"."+note)
-	return nil
 }
 
 // split divides amount among shares exactly in units by the rounding

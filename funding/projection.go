@@ -54,7 +54,7 @@ func Project(s *Scenario, years int, percent Number) (*Projection, error) {
 		if y > 0 {
 			st.year = st.year.Next()
 			st.steps = append([]Step(nil), st.steps...)
-			st.say("projection", Uplift, st.upliftAll(percent, "projection"))
+			st.record(st.upliftAll("projection", percent, "projection"))
 		}
 		r, err := st.evaluate()
 		if err != nil {

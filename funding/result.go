@@ -109,16 +109,82 @@ type Removed struct {
 	By string `json:"by"`
 }
 
-// Step is the plain-English sentence for one change.
+// Step is what one change did, as a record, with a plain-English sentence
+// written from the record. The record is the calculation's own account:
+// the browser app, the PDF or a caller may word it differently from the
+// same fields. Which fields are set depends on Kind; amounts are in
+// pounds.
 type Step struct {
 	// Change is the change's path, such as "changes[0]", or "projection"
 	// for a projection's yearly uplift.
 	Change string `json:"change"`
 	// Kind is the change's kind (Uplift for a projection's uplift).
 	Kind Kind `json:"kind"`
+	// Org and Name are the contributor the change is about, if any.
+	Org  vocab.ID `json:"org,omitempty"`
+	Name string   `json:"name,omitempty"`
+	// Basis is how the contributor pays after the change, and FromBasis
+	// how it paid before, where the change sets it.
+	Basis     Basis `json:"basis,omitempty"`
+	FromBasis Basis `json:"fromBasis,omitempty"`
+	// From and To are the amount the change moves: the total budget, a
+	// contribution, a flat rate's yearly amount, a cap or a floor. From is
+	// unset where there was nothing before.
+	From Number `json:"from,omitzero"`
+	To   Number `json:"to,omitzero"`
+	// Unrounded is an uplift's exact result, when rounding to the unit
+	// changed it.
+	Unrounded Number `json:"unrounded,omitzero"`
+	// Percent is an uplift's percentage, negative for a cut.
+	Percent Number `json:"percent,omitzero"`
+	// Rate and Members are a flat rate and the number it is charged for.
+	Rate    Number `json:"rate,omitzero"`
+	Members int    `json:"members,omitempty"`
+	// Weight is an added contributor's weight in a share.
+	Weight Number `json:"weight,omitzero"`
+	// Scaled says that an uplift of the total budget also changed every
+	// fixed amount and flat rate by the same percentage.
+	Scaled bool `json:"scaled,omitempty"`
+	// Rule is the sharing rule a Shares change sets.
+	Rule *ShareRule `json:"rule,omitempty"`
+	// Mapping is what a Remap change did.
+	Mapping *MappingStep `json:"mapping,omitempty"`
 	// Sentence says what the change did, with the amounts before and
 	// after where it has them.
 	Sentence string `json:"sentence"`
+}
+
+// MappingStep is what a mapping did: the sources it split between
+// several targets, and the whole sources each target replaced or merged.
+type MappingStep struct {
+	Name   string      `json:"name,omitempty"`
+	On     vocab.Date  `json:"on,omitzero"`
+	Splits []SplitStep `json:"splits,omitempty"`
+	Merges []MergeStep `json:"merges,omitempty"`
+}
+
+// SplitStep is a source split between several targets.
+type SplitStep struct {
+	From     vocab.ID    `json:"from"`
+	FromName string      `json:"fromName"`
+	Parts    []SplitPart `json:"parts"`
+}
+
+// SplitPart is the part of a split source that goes to one target.
+type SplitPart struct {
+	To      vocab.ID `json:"to"`
+	ToName  string   `json:"toName"`
+	Percent Number   `json:"percent"`
+}
+
+// MergeStep is a target and the sources that moved to it whole: one
+// source it replaces (Replace), or several it merges.
+type MergeStep struct {
+	Into      vocab.ID   `json:"into"`
+	IntoName  string     `json:"intoName"`
+	From      []vocab.ID `json:"from"`
+	FromNames []string   `json:"fromNames"`
+	Replace   bool       `json:"replace,omitempty"`
 }
 
 // Sentences returns the steps' sentences in order.
