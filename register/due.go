@@ -68,21 +68,25 @@ func (r *Register) agenda(ctx context.Context, on, until vocab.Date) (*Agenda, e
 	}
 	a := &Agenda{On: on, Until: until, Steps: []DueStep{}}
 	var ps vocab.Problems
-	err := r.store.Cases(ctx, func(c *Case) error {
+	trails, err := r.Trails(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range trails {
+		t := &trails[i]
 		a.Cases++
-		if c.Facts.Aware.After(on) {
-			return nil
+		if t.Facts.Aware.After(on) {
+			continue
 		}
-		t := c.Trail()
-		st, err := r.engine.Status(&t, on)
+		st, err := r.engine.Status(t, on)
 		if err != nil {
 			a.Problems++
 			for _, fe := range vocab.AsProblems(err) {
 				cp := *fe
-				cp.Field = "cases[" + strconv.Quote(c.Ref) + "]." + cp.Field
+				cp.Field = "cases[" + strconv.Quote(t.Ref) + "]." + cp.Field
 				ps = append(ps, &cp)
 			}
-			return nil
+			continue
 		}
 		for _, s := range st.Steps {
 			if s.Due.IsZero() || (s.State != reviews.StateOpen && s.State != reviews.StateWaiting) {
@@ -92,14 +96,10 @@ func (r *Register) agenda(ctx context.Context, on, until vocab.Date) (*Agenda, e
 				continue
 			}
 			a.Steps = append(a.Steps, DueStep{
-				Ref: c.Ref, Step: s.Step, Name: s.Name, Stage: s.Stage, State: s.State, Owner: s.Owner,
+				Ref: t.Ref, Step: s.Step, Name: s.Name, Stage: s.Stage, State: s.State, Owner: s.Owner,
 				Due: s.Due, DueRule: s.DueRule, Overdue: s.Overdue, Citation: s.Citation,
 			})
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	// Steps of one case come in lifecycle order and the sort is stable.
 	slices.SortStableFunc(a.Steps, func(x, y DueStep) int {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/masa-go/masa/reviews"
@@ -20,6 +21,16 @@ type Register struct {
 	store  Store
 	engine *reviews.Engine
 	now    func() time.Time
+	cache  trailCache
+}
+
+// trailCache holds every case's trail as of change number at, so that a
+// report reads from the store only the cases changed since the last one.
+type trailCache struct {
+	mu     sync.Mutex
+	at     int64
+	index  map[string]int
+	trails []reviews.Case // in reference order
 }
 
 // Option configures a Register.
@@ -283,14 +294,41 @@ func (r *Register) Status(ctx context.Context, ref string, on vocab.Date) (*revi
 	return st, c.Version, nil
 }
 
-// Trails returns every stored case's trail, in reference order.
+// Trails returns every stored case's trail, in reference order, as the
+// store holds them now. The register keeps the trails it has read and
+// asks the store only for the cases changed since (see Store.Changes), so
+// a report reads the whole register once and then only what changed, even
+// when other processes write to the same database.
 func (r *Register) Trails(ctx context.Context) ([]reviews.Case, error) {
-	var out []reviews.Case
-	err := r.store.Cases(ctx, func(c *Case) error {
-		out = append(out, c.Trail())
+	c := &r.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.index == nil {
+		c.index = map[string]int{}
+	}
+	added := false
+	at, err := r.store.Changes(ctx, c.at, func(sc *Case) error {
+		t := sc.Trail()
+		if i, ok := c.index[sc.Ref]; ok {
+			c.trails[i] = t
+			return nil
+		}
+		c.index[sc.Ref] = len(c.trails)
+		c.trails = append(c.trails, t)
+		added = true
 		return nil
 	})
-	return out, err
+	if added {
+		slices.SortFunc(c.trails, func(a, b reviews.Case) int { return strings.Compare(a.Ref, b.Ref) })
+		for i := range c.trails {
+			c.index[c.trails[i].Ref] = i
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.at = at
+	return slices.Clone(c.trails), nil
 }
 
 // Overdue returns the overdue report on date on over every stored case.

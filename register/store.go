@@ -105,6 +105,12 @@ type Store interface {
 	// Cases calls yield with every case, in reference order, from one
 	// consistent snapshot. The case passed to yield is not reused.
 	Cases(ctx context.Context, yield func(*Case) error) error
+	// Changes calls yield with every case changed after change number
+	// since (every case, for 0), in reference order, and returns the
+	// number of the latest change, all from one consistent snapshot.
+	// Every write to a case counts as one change; a reader that keeps the
+	// number can ask again for what changed since.
+	Changes(ctx context.Context, since int64, yield func(*Case) error) (int64, error)
 	// Audit returns the audit record, oldest first: the records about
 	// case ref, or every record when ref is "".
 	Audit(ctx context.Context, ref string) ([]AuditRecord, error)

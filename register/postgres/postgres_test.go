@@ -83,7 +83,7 @@ func TestMigrationsRunOnce(t *testing.T) {
 	defer s.Close()
 	v, err := s.SchemaVersion(ctx)
 	require.NoError(t, err)
-	require.Equal(t, 1, v)
+	require.Equal(t, 2, v)
 }
 
 func TestBadURL(t *testing.T) {

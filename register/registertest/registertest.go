@@ -83,6 +83,7 @@ func Run(t *testing.T, fresh Fresh) {
 	t.Run("TwoWritersOneVersion", func(t *testing.T) { testRace(t, newFixture(t, fresh)) })
 	t.Run("Corrections", func(t *testing.T) { testCorrections(t, newFixture(t, fresh)) })
 	t.Run("ReportsMatchInMemory", func(t *testing.T) { testReports(t, newFixture(t, fresh)) })
+	t.Run("ReportsSeeOtherWriters", func(t *testing.T) { testOtherWriters(t, newFixture(t, fresh)) })
 	t.Run("Tokens", func(t *testing.T) { testTokens(t, newFixture(t, fresh)) })
 	t.Run("Reopen", func(t *testing.T) { testReopen(t, newFixture(t, fresh)) })
 }
@@ -416,6 +417,49 @@ func testReports(t *testing.T, f *fixture) {
 	all, err := f.reg.Open(f.ctx, on)
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, len(all.Steps), len(agenda.Steps))
+}
+
+// testOtherWriters checks that a register's reports see what another
+// register over the same database wrote since its last report.
+func testOtherWriters(t *testing.T, f *fixture) {
+	other, err := f.open()
+	require.NoError(t, err)
+	defer other.Close()
+	r2, err := register.New(other, Engine(t))
+	require.NoError(t, err)
+	on := d("2020-12-01")
+
+	rep, err := f.reg.Overdue(f.ctx, on)
+	require.NoError(t, err)
+	assert.Equal(t, 0, rep.Cases)
+	_, err = r2.Create(f.ctx, "two", "X-2", Serious("2020-11-02"))
+	require.NoError(t, err)
+	_, err = f.reg.Create(f.ctx, "one", "X-1", Serious("2020-11-02"))
+	require.NoError(t, err)
+	rep, err = f.reg.Overdue(f.ctx, on)
+	require.NoError(t, err)
+	assert.Equal(t, 2, rep.Cases)
+	before := len(rep.Overdue)
+
+	// The other register records the notification: one step fewer is
+	// overdue, as this register sees it too.
+	_, err = r2.Record(f.ctx, "two", "X-2", 0, ev("notify-panel", "2020-11-04", "DCS"))
+	require.NoError(t, err)
+	rep, err = f.reg.Overdue(f.ctx, on)
+	require.NoError(t, err)
+	assert.Len(t, rep.Overdue, before-1)
+	trails, err := f.reg.Trails(f.ctx)
+	require.NoError(t, err)
+	require.Len(t, trails, 2)
+	assert.Equal(t, "X-1", trails[0].Ref)
+	assert.Len(t, trails[1].Events, 1)
+
+	// A write that fails changes nothing a reader sees.
+	_, err = r2.Record(f.ctx, "two", "X-2", 0, ev("inform-partners", "2020-11-04", "DCS"))
+	require.ErrorIs(t, err, register.ErrStale)
+	again, err := f.reg.Trails(f.ctx)
+	require.NoError(t, err)
+	assert.Equal(t, trails, again)
 }
 
 func compareBytes(a, b string) int {

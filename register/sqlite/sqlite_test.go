@@ -46,7 +46,7 @@ func TestPragmas(t *testing.T) {
 	}
 	v, err := s.SchemaVersion(t.Context())
 	require.NoError(t, err)
-	assert.Equal(t, 1, v)
+	assert.Equal(t, 2, v)
 }
 
 func TestBackupWhileWriting(t *testing.T) {
@@ -99,7 +99,7 @@ func TestRefusesNewerSchema(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	_, err = sqlite.Open(t.Context(), path)
-	require.ErrorContains(t, err, "schema version 99, newer than this program's 1")
+	require.ErrorContains(t, err, "schema version 99, newer than this program's 2")
 }
 
 func TestRefusesOtherFiles(t *testing.T) {

@@ -77,4 +77,13 @@ var migrations = []migration{{
 			revoked_at BIGINT NOT NULL DEFAULT 0
 		)`,
 	},
+}, {
+	version: 2,
+	name:    "a change counter, so that readers fetch only the cases changed since they last read",
+	stmts: []string{
+		`CREATE TABLE register_state (id INTEGER PRIMARY KEY, changes BIGINT NOT NULL)`,
+		`INSERT INTO register_state (id, changes) VALUES (1, 0)`,
+		`ALTER TABLE cases ADD COLUMN changed BIGINT NOT NULL DEFAULT 0`,
+		`CREATE INDEX cases_changed ON cases (changed)`,
+	},
 }}

@@ -89,6 +89,7 @@ func (s *Store) rebind(q string) string {
 }
 
 type queries struct {
+	tick, changes, changedCases, changedEvents,
 	bump, version, insertCase, insertEvent, insertAudit, caseRow, caseEvents,
 	allCases, allEvents, audit, putToken, tokenByHash, revoke, tokenExists, tokens string
 }
@@ -99,21 +100,25 @@ const eventCols = "ref, seq, step, on_day, at, by_whom, outcome, criteria, plann
 func (s *Store) prepareText() queries {
 	order := " ORDER BY ref" + s.d.Collate
 	return queries{
-		bump:        s.rebind("UPDATE cases SET version = ? WHERE ref = ? AND version = ?"),
-		version:     s.rebind("SELECT version FROM cases WHERE ref = ?"),
-		insertCase:  s.rebind("INSERT INTO cases (" + caseCols + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING"),
-		insertEvent: s.rebind("INSERT INTO events (" + eventCols + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-		insertAudit: s.rebind("INSERT INTO audit (at, holder, action, ref, version, detail) VALUES (?, ?, ?, ?, ?, ?)"),
-		caseRow:     s.rebind("SELECT " + caseCols + " FROM cases WHERE ref = ?"),
-		caseEvents:  s.rebind("SELECT " + eventCols + " FROM events WHERE ref = ? ORDER BY seq"),
-		allCases:    "SELECT " + caseCols + " FROM cases" + order,
-		allEvents:   "SELECT " + eventCols + " FROM events" + order + ", seq",
-		audit:       s.rebind("SELECT id, at, holder, action, ref, version, detail FROM audit WHERE ? = '' OR ref = ? ORDER BY id"),
-		putToken:    s.rebind("INSERT INTO tokens (id, hash, holder, role, issued_at, revoked_at) VALUES (?, ?, ?, ?, ?, 0)"),
-		tokenByHash: s.rebind("SELECT id, hash, holder, role, issued_at, revoked_at FROM tokens WHERE hash = ?"),
-		revoke:      s.rebind("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at = 0"),
-		tokenExists: s.rebind("SELECT count(*) FROM tokens WHERE id = ?"),
-		tokens:      "SELECT id, hash, holder, role, issued_at, revoked_at FROM tokens ORDER BY issued_at, id",
+		tick:          "UPDATE register_state SET changes = changes + 1 WHERE id = 1 RETURNING changes",
+		changes:       "SELECT changes FROM register_state WHERE id = 1",
+		changedCases:  s.rebind("SELECT " + caseCols + " FROM cases WHERE changed > ?" + order),
+		changedEvents: s.rebind("SELECT " + eventCols + " FROM events WHERE ref IN (SELECT ref FROM cases WHERE changed > ?)" + order + ", seq"),
+		bump:          s.rebind("UPDATE cases SET version = ?, changed = ? WHERE ref = ? AND version = ?"),
+		version:       s.rebind("SELECT version FROM cases WHERE ref = ?"),
+		insertCase:    s.rebind("INSERT INTO cases (" + caseCols + ", changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ref) DO NOTHING"),
+		insertEvent:   s.rebind("INSERT INTO events (" + eventCols + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+		insertAudit:   s.rebind("INSERT INTO audit (at, holder, action, ref, version, detail) VALUES (?, ?, ?, ?, ?, ?)"),
+		caseRow:       s.rebind("SELECT " + caseCols + " FROM cases WHERE ref = ?"),
+		caseEvents:    s.rebind("SELECT " + eventCols + " FROM events WHERE ref = ? ORDER BY seq"),
+		allCases:      "SELECT " + caseCols + " FROM cases" + order,
+		allEvents:     "SELECT " + eventCols + " FROM events" + order + ", seq",
+		audit:         s.rebind("SELECT id, at, holder, action, ref, version, detail FROM audit WHERE ? = '' OR ref = ? ORDER BY id"),
+		putToken:      s.rebind("INSERT INTO tokens (id, hash, holder, role, issued_at, revoked_at) VALUES (?, ?, ?, ?, ?, 0)"),
+		tokenByHash:   s.rebind("SELECT id, hash, holder, role, issued_at, revoked_at FROM tokens WHERE hash = ?"),
+		revoke:        s.rebind("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at = 0"),
+		tokenExists:   s.rebind("SELECT count(*) FROM tokens WHERE id = ?"),
+		tokens:        "SELECT id, hash, holder, role, issued_at, revoked_at FROM tokens ORDER BY issued_at, id",
 	}
 }
 
@@ -187,6 +192,15 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	return v, err
 }
 
+// tick counts one more change to the register and returns the count. In
+// PostgreSQL it also takes the counter's row lock until commit, so changes
+// commit in the order of their counts.
+func (s *Store) tick(ctx context.Context, tx *sql.Tx) (int64, error) {
+	var n int64
+	err := tx.QueryRowContext(ctx, s.q.tick).Scan(&n)
+	return n, err
+}
+
 func (s *Store) audit(ctx context.Context, tx *sql.Tx, a register.AuditRecord) error {
 	_, err := tx.ExecContext(ctx, s.q.insertAudit, micros(a.At), a.Holder, string(a.Action), a.Ref, a.Version, a.Detail)
 	return err
@@ -195,7 +209,11 @@ func (s *Store) audit(ctx context.Context, tx *sql.Tx, a register.AuditRecord) e
 // Create stores a new case.
 func (s *Store) Create(ctx context.Context, c *register.Case, a register.AuditRecord) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if err := s.insertCase(ctx, txExec{tx, s.q.insertCase}, c); err != nil {
+		n, err := s.tick(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := s.insertCase(ctx, txExec{tx, s.q.insertCase}, c, n); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, a)
@@ -205,6 +223,10 @@ func (s *Store) Create(ctx context.Context, c *register.Case, a register.AuditRe
 // Import stores whole cases in one transaction.
 func (s *Store) Import(ctx context.Context, cs []*register.Case, a register.AuditRecord) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
+		n, err := s.tick(ctx, tx)
+		if err != nil {
+			return err
+		}
 		insCase, err := tx.PrepareContext(ctx, s.q.insertCase)
 		if err != nil {
 			return err
@@ -221,7 +243,7 @@ func (s *Store) Import(ctx context.Context, cs []*register.Case, a register.Audi
 		}
 		defer insAudit.Close()
 		for _, c := range cs {
-			if err := s.insertCase(ctx, insCase, c); err != nil {
+			if err := s.insertCase(ctx, insCase, c, n); err != nil {
 				return err
 			}
 			for _, e := range c.Entries {
@@ -250,14 +272,14 @@ func (t txExec) ExecContext(ctx context.Context, args ...any) (sql.Result, error
 	return t.tx.ExecContext(ctx, t.q, args...)
 }
 
-func (s *Store) insertCase(ctx context.Context, ex execer, c *register.Case) error {
+func (s *Store) insertCase(ctx context.Context, ex execer, c *register.Case, changed int64) error {
 	f := c.Facts
 	var looked any
 	if f.LookedAfter != nil {
 		looked = boolInt(*f.LookedAfter)
 	}
 	res, err := ex.ExecContext(ctx, c.Ref, dayInt(f.Aware), micros(f.AwareAt), string(f.Harm),
-		string(f.AbuseOrNeglect), string(f.Location), looked, c.Version, micros(c.Created), c.CreatedBy)
+		string(f.AbuseOrNeglect), string(f.Location), looked, c.Version, micros(c.Created), c.CreatedBy, changed)
 	if err != nil {
 		return err
 	}
@@ -290,7 +312,11 @@ func (s *Store) Append(ctx context.Context, ref string, expected int, e register
 		return fmt.Errorf("register/%s: entry seq %d does not follow version %d", s.d.Name, e.Seq, expected)
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, s.q.bump, expected+1, ref, expected)
+		n, err := s.tick(ctx, tx)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, s.q.bump, expected+1, n, ref, expected)
 		if err != nil {
 			return err
 		}
@@ -435,8 +461,27 @@ func (s *Store) Case(ctx context.Context, ref string) (*register.Case, error) {
 // order beside them: one result set at a time, as PostgreSQL's protocol
 // needs.
 func (s *Store) Cases(ctx context.Context, yield func(*register.Case) error) error {
-	return s.read(ctx, func(tx *sql.Tx) error {
-		crows, err := tx.QueryContext(ctx, s.q.allCases)
+	_, err := s.Changes(ctx, 0, yield)
+	return err
+}
+
+// Changes calls yield with every case changed after change number since
+// (every case, for 0), in reference order, and returns the number of the
+// latest change, all from one snapshot.
+func (s *Store) Changes(ctx context.Context, since int64, yield func(*register.Case) error) (int64, error) {
+	var now int64
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, s.q.changes).Scan(&now); err != nil {
+			return err
+		}
+		if since > 0 && now == since {
+			return nil
+		}
+		qc, qe, args := s.q.allCases, s.q.allEvents, []any(nil)
+		if since > 0 {
+			qc, qe, args = s.q.changedCases, s.q.changedEvents, []any{since}
+		}
+		crows, err := tx.QueryContext(ctx, qc, args...)
 		if err != nil {
 			return err
 		}
@@ -452,7 +497,7 @@ func (s *Store) Cases(ctx context.Context, yield func(*register.Case) error) err
 		if err := errors.Join(crows.Err(), crows.Close()); err != nil {
 			return err
 		}
-		erows, err := tx.QueryContext(ctx, s.q.allEvents)
+		erows, err := tx.QueryContext(ctx, qe, args...)
 		if err != nil {
 			return err
 		}
@@ -485,6 +530,7 @@ func (s *Store) Cases(ctx context.Context, yield func(*register.Case) error) err
 		}
 		return nil
 	})
+	return now, err
 }
 
 // Audit returns the audit records about ref, or all of them.
