@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/masa-go/masa/annualreport"
+	"github.com/masa-go/masa/board"
 	"github.com/masa-go/masa/document"
 	"github.com/masa-go/masa/document/html"
 	"github.com/masa-go/masa/masa"
@@ -35,7 +36,8 @@ import (
 // desktop widths, for a person to look at.
 
 // browserDocuments are the HTML documents the tests check: the Essex
-// plan and the yearly report as a draft with parts missing and as ready.
+// plan, the yearly report as a draft with parts missing and as ready, and
+// the board's key messages digest of 2018/19 with its action log.
 func browserDocuments(t *testing.T) map[string]*document.Document {
 	t.Helper()
 	p, err := plan.Build(masa.Essex())
@@ -55,7 +57,15 @@ func browserDocuments(t *testing.T) map[string]*document.Document {
 		}
 		return annualreport.Publish(r, vocab.MustDate("2021-06-30"))
 	}
-	return map[string]*document.Document{"plan": p, "report-draft": report(false), "report-ready": report(true)}
+	b, err := board.Parse(board.EssexJSON())
+	require.NoError(t, err)
+	bd, err := board.Bind(masa.Essex(), b)
+	require.NoError(t, err)
+	year := vocab.FinancialYear(2018).Period()
+	log, err := bd.Actions(nil, vocab.MustDate("2019-04-15"))
+	require.NoError(t, err)
+	digest := board.Publish(bd.Digest(year), log, vocab.MustDate("2019-04-15"))
+	return map[string]*document.Document{"plan": p, "report-draft": report(false), "report-ready": report(true), "board-digest": digest}
 }
 
 func chromiumPath(t *testing.T) string {
