@@ -167,16 +167,18 @@ func (t *PriorityTouch) ProgressText() string {
 	return string(t.Progress)
 }
 
-// listSep is the text after item i of n in a sentence list: ", ", " and "
-// or ".".
+// listSep is the text after item i of n in a sentence list whose items
+// hold commas of their own (meeting headings): "; ", "; and " or ".".
 func listSep(i, n int) string {
 	switch {
 	case i == n-1:
 		return "."
-	case i == n-2:
+	case i == n-2 && n == 2:
 		return " and "
+	case i == n-2:
+		return "; and "
 	}
-	return ", "
+	return "; "
 }
 
 // endorsedText says which strategies a period's meetings endorsed.
