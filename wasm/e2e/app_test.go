@@ -437,12 +437,24 @@ func TestKeyboardAndLabels(t *testing.T) {
 	// The first Tab reaches the skip link, the next ones the form.
 	tb.do(t, chromedp.KeyEvent("\t"))
 	assert.Equal(t, "skip-link", eval[string](t, tb, `document.activeElement.className`))
-	tb.do(t, chromedp.KeyEvent("\t"))
+	// Bug 4: the skip link moves the focus to the results.
+	tb.do(t, chromedp.KeyEvent("\r"))
+	tb.waitFor(t, `document.activeElement.id === 'results'`)
+	tb.do(t, chromedp.Navigate(baseURL+"/"))
+	tb.ready(t)
+	tb.do(t, chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
 	assert.Equal(t, "field-budget", eval[string](t, tb, `document.activeElement.id`))
 	tb.do(t, chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
 	assert.Equal(t, "field-icb", eval[string](t, tb, `document.activeElement.id`))
 	tb.do(t, chromedp.KeyEvent(" "))
 	tb.waitFor(t, `document.querySelectorAll('#allocation tbody tr').length === 9`)
+
+	// Bug 4: a link in the error summary moves the focus to its field.
+	tb.setValue(t, "field-uplift", "ten")
+	tb.waitFor(t, `document.querySelector('#form-status a') !== null`)
+	tb.do(t, chromedp.Evaluate[chromedp.Void](`document.getElementById('field-budget').focus()`))
+	tb.do(t, chromedp.Click(chromedp.CSS(`#form-status a`)))
+	tb.waitFor(t, `document.activeElement.id === 'field-uplift'`)
 }
 
 // TestOffline loads the app from its own server, stops the server and
@@ -467,6 +479,23 @@ func TestOffline(t *testing.T) {
 	tb.setValue(t, "field-budget", "395000")
 	tb.waitFor(t, `document.querySelector('#total td.new').textContent === '£395,000'`)
 	tb.screenshot(t, "offline.png")
+
+	// Bug 2: after an edit the address is a shared link (/?s=…); reloading
+	// it with the server stopped still works, and shows the edit.
+	tb.waitShared(t, func(f state.Form) bool { return f.Budget == "395000" })
+	require.NoError(t, chromedp.Do(ctx, chromedp.Reload()))
+	tb.ready(t)
+	tb.waitFor(t, `document.querySelector('#total td.new').textContent === '£395,000'`)
+	// So does opening another shared link.
+	shared := essexModel()
+	shared.Set(state.FieldBudget, "401000")
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(url+"?"+state.ShareQuery(shared.Form))))
+	tb.ready(t)
+	tb.waitFor(t, `document.querySelector('#total td.new').textContent === '£401,000'`)
+
+	// Bug 12: the draft plan says why it cannot be made.
+	tb.do(t, chromedp.Click(chromedp.CSS(`#download-pdf`)))
+	tb.waitFor(t, `(document.getElementById('save-message') || {textContent: ''}).textContent.includes('the server cannot be reached')`)
 }
 
 // essexModel returns the model for the Essex 2020/21 partnership file,

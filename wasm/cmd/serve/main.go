@@ -62,6 +62,7 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 	addr := fs.String("addr", "127.0.0.1:7070", "address to listen on (keep it on 127.0.0.1)")
 	dir := fs.String("dir", ".", "a directory inside the masa module, for building the client when none is embedded")
 	cache := fs.String("cache", "", "directory for the client built at start-up (default: masa/wasm in the user cache directory)")
+	domain := fs.String("domain", "", "public host name the app is served under, for the page's og:url and og:image (default: left out)")
 	partnershipFile := fs.String("partnership", "", "partnership `FILE` (JSON) whose funding table, successions and draft plan the app shows (default: the embedded Essex 2020-21 file)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -110,7 +111,7 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 		fmt.Fprintf(stderr, "warning: %s is reachable from other machines\n", ln.Addr())
 	}
 
-	opts := server.Options{PlanPDF: planPDF, Partnership: partnershipJSON}
+	opts := server.Options{PlanPDF: planPDF, Partnership: partnershipJSON, Domain: *domain}
 	errc := make(chan error, 2)
 	var srv *server.Server
 	if bundle != nil {

@@ -92,9 +92,17 @@ func attrName(attr string) string {
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 
+// Without a domain, go-app writes these Open Graph tags with an empty
+// host; they are left out instead.
+var emptyOpenGraph = [][]byte{
+	[]byte(`<meta content="https://" property="og:url">`),
+	[]byte(`<meta content="https://" property="og:image">`),
+}
+
 // deterministicPages buffers HTML responses from next and sorts their
-// attributes; other responses pass through untouched.
-func deterministicPages(next http.Handler) http.Handler {
+// attributes, dropping the empty Open Graph tags when noDomain is set;
+// other responses pass through untouched.
+func deterministicPages(next http.Handler, noDomain bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := &pageRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
@@ -102,6 +110,11 @@ func deterministicPages(next http.Handler) http.Handler {
 			return
 		}
 		body := sortAttributes(rec.body.Bytes())
+		if noDomain {
+			for _, tag := range emptyOpenGraph {
+				body = dropLine(body, tag)
+			}
+		}
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		w.WriteHeader(rec.status)
 		if r.Method != http.MethodHead {
@@ -141,4 +154,24 @@ func (p *pageRecorder) Write(b []byte) (int, error) {
 		return p.body.Write(b)
 	}
 	return p.ResponseWriter.Write(b)
+}
+
+// dropLine removes the line holding tag, with its indentation and line
+// break, wherever it occurs.
+func dropLine(page, tag []byte) []byte {
+	for {
+		i := bytes.Index(page, tag)
+		if i < 0 {
+			return page
+		}
+		start := bytes.LastIndexByte(page[:i], '\n') + 1
+		if strings.TrimSpace(string(page[start:i])) != "" {
+			start = i
+		}
+		end := i + len(tag)
+		if end < len(page) && page[end] == '\n' {
+			end++
+		}
+		page = append(page[:start:start], page[end:]...)
+	}
 }

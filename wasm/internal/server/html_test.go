@@ -63,7 +63,7 @@ func TestDeterministicPagesPassesOtherResponses(t *testing.T) {
 			w.Header().Set("Content-Type", "text/plain")
 			w.Write([]byte(`<p id="b" class="a">`))
 		}
-	}))
+	}), true)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/html", nil))
 	assert.Equal(t, `<p class="c" title="t">x</p>`, rec.Body.String())

@@ -23,6 +23,10 @@ type Options struct {
 	// Partnership is the partnership file the page starts from, passed
 	// to the client as it is. Empty means the embedded Essex file.
 	Partnership []byte
+	// Domain is the public host name the app is served under, such as
+	// "masa.example.org", for the page's og:url and og:image. Empty
+	// leaves those out.
+	Domain string
 }
 
 // Server serves the browser app: the prerendered page, app.wasm
@@ -61,6 +65,9 @@ const (
 	appShortName  = "masa funding"
 	appThemeColor = "#1d4f91"
 )
+
+// serviceWorker is the service worker template (see workerTemplate).
+var serviceWorker, _ = workerTemplate()
 
 // New returns a server for the bundle. It registers the app's routes with
 // go-app so that pages are prerendered on the server.
@@ -148,10 +155,15 @@ func (s *Server) serve(b *Bundle) *serving {
 			Maskable: icon192Path,
 			SVG:      iconSVGPath,
 		},
-		Styles:            []string{stylesPath},
-		Version:           version,
-		Env:               env,
-		WasmContentLength: wasmSize,
+		Styles: []string{stylesPath},
+		// The SVG icon is the page's favicon: cache it for offline use
+		// with the rest.
+		CacheableResources:    []string{iconSVGPath},
+		ServiceWorkerTemplate: serviceWorker,
+		Domain:                s.opts.Domain,
+		Version:               version,
+		Env:                   env,
+		WasmContentLength:     wasmSize,
 		Resources: &resources{
 			server:  s,
 			version: version,
@@ -170,7 +182,7 @@ func (s *Server) serve(b *Bundle) *serving {
 		sv.mux.Handle("GET "+planPDFPath, s.opts.PlanPDF)
 	}
 	sv.mux.HandleFunc("/api/", http.NotFound)
-	sv.mux.Handle("/", deterministicPages(handler))
+	sv.mux.Handle("/", deterministicPages(handler, s.opts.Domain == ""))
 	return sv
 }
 

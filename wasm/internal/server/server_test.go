@@ -473,3 +473,26 @@ func TestAnyPartnership(t *testing.T) {
 	_, err = PlanPDF(p)
 	assert.ErrorContains(t, err, "funding")
 }
+
+// Bug 2: the service worker answers a page load it cannot fetch, such as
+// a shared link reloaded with the server stopped, from the cached page.
+// Bug 13: icon.svg is cached too, and og:url and og:image are left out
+// without a domain and name it with one.
+func TestOfflineWorkerAndOpenGraph(t *testing.T) {
+	_, ok := workerTemplate()
+	require.True(t, ok, "go-app's service worker no longer has the fetch function this replaces")
+	s := New(fakeBundle(t, toolchainWasmExec(t)), Options{})
+	sw := get(t, s, http.MethodGet, "/app-worker.js", nil).Body.String()
+	assert.Contains(t, sw, `ignoreSearch: true`)
+	assert.Contains(t, sw, `request.mode !== "navigate"`)
+	assert.Contains(t, sw, `"/web/icon.svg"`)
+
+	page := get(t, s, http.MethodGet, "/", nil).Body.String()
+	assert.NotContains(t, page, `og:url`)
+	assert.NotContains(t, page, `og:image`)
+	assert.Contains(t, page, `og:title`)
+
+	d := New(fakeBundle(t, toolchainWasmExec(t)), Options{Domain: "masa.example.org"})
+	page = get(t, d, http.MethodGet, "/", nil).Body.String()
+	assert.Contains(t, page, `<meta content="https://masa.example.org" property="og:url">`)
+}

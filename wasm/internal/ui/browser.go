@@ -158,3 +158,84 @@ func saveFile(d state.Download) error {
 	win.Call("setTimeout", urls.Get("revokeObjectURL").Call("bind", urls, href), 60000)
 	return nil
 }
+
+// focusTarget returns the click handler of an in-page link: it moves the
+// focus to the element with the given ID, as well as scrolling to it, so
+// that keyboard and screen reader users land where the link points.
+func focusTarget(id string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		target := app.Window().GetElementByID(id)
+		if !target.Truthy() {
+			return
+		}
+		e.PreventDefault()
+		target.Call("focus")
+		target.Call("scrollIntoView")
+	}
+}
+
+// planUnreachable is shown when the draft plan cannot be fetched.
+const planUnreachable = "The draft plan could not be made: the server cannot be reached. It needs a connection; the other downloads work offline."
+
+// downloadPlan fetches the draft plan and saves it, saying what went
+// wrong when the server cannot be reached or refuses the scenario,
+// instead of a link that does nothing visible when the server is down.
+func (p *Page) downloadPlan(href, name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		p.setSaveMessage("Making the draft plan…", false)
+		fail := func(msg string) {
+			ctx.Dispatch(func(ctx app.Context) { p.setSaveMessage(msg, true) })
+		}
+		var onResponse, onBlob, onText, onError app.Func
+		release := func() {
+			for _, f := range []app.Func{onResponse, onBlob, onText, onError} {
+				if f != nil {
+					f.Release()
+				}
+			}
+		}
+		onError = app.FuncOf(func(this app.Value, args []app.Value) any {
+			fail(planUnreachable)
+			release()
+			return nil
+		})
+		onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+			msg := "The draft plan could not be made."
+			if len(args) > 0 && args[0].Truthy() {
+				msg = strings.TrimSpace(args[0].String())
+			}
+			fail(msg)
+			release()
+			return nil
+		})
+		onBlob = app.FuncOf(func(this app.Value, args []app.Value) any {
+			win := app.Window()
+			url := win.Get("URL").Call("createObjectURL", args[0])
+			doc := win.Get("document")
+			a := doc.Call("createElement", "a")
+			a.Set("href", url)
+			a.Set("download", name)
+			doc.Get("body").Call("appendChild", a)
+			a.Call("click")
+			a.Call("remove")
+			ctx.Dispatch(func(ctx app.Context) { p.setSaveMessage("Draft plan downloaded.", false) })
+			release()
+			return nil
+		})
+		onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {
+			resp := args[0]
+			switch {
+			case resp.Get("ok").Bool():
+				resp.Call("blob").Call("then", onBlob, onError)
+			case resp.Get("status").Int() >= 500 || resp.Get("type").String() == "error":
+				fail(planUnreachable)
+				release()
+			default:
+				resp.Call("text").Call("then", onText, onError)
+			}
+			return nil
+		})
+		app.Window().Call("fetch", href).Call("then", onResponse, onError)
+	}
+}

@@ -152,7 +152,7 @@ func (p *Page) renderProblemSummary() app.UI {
 			items = append(items, el("li").Text(text))
 			continue
 		}
-		items = append(items, el("li").Body(el("a").Attr("href", "#"+pr.Field.ID()).Text(text)))
+		items = append(items, el("li").Body(el("a").Attr("href", "#"+pr.Field.ID()).OnClick(focusTarget(pr.Field.ID())).Text(text)))
 	}
 	return el("div").ID("form-status").Aria("live", "polite").Body(
 		app.If(m.Notice != "", func() app.UI {

@@ -2,10 +2,8 @@ package ui
 
 import (
 	"net/url"
-	"strconv"
 	"time"
 
-	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/vocab"
 	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -84,19 +82,9 @@ func (p *Page) OnMount(ctx app.Context) {
 	p.client = true
 	p.saved = loadSaved(ctx)
 	ctx.Handle(actionEdit, p.handleEdit)
-	warmUp(p.model.Baseline)
-}
-
-// warmUp runs the calculation a few times on a scratch model. The
-// browser compiles WebAssembly in tiers, first quickly and then, for
-// code that has run often, optimised; doing this once the page is up
-// gets the calculation optimised before the user's first edits instead
-// of during them. It takes a few tens of milliseconds.
-func warmUp(base funding.Baseline) {
-	m := state.NewModel(base)
-	for i := range 20 {
-		m.Set(state.FieldBudget, strconv.Itoa(389000+i))
-	}
+	// There is no warm-up calculation here: running the sums 20 times at
+	// start-up blocked the main thread for most of the total blocking
+	// time Lighthouse measured.
 }
 
 // handleEdit is the action handler for the inputs' edits: it passes the
@@ -193,7 +181,7 @@ func (p *Page) Render() app.UI {
 		main = main.DataSet("client", "ready")
 	}
 	return main.Body(
-		el("a").Class("skip-link").Attr("href", "#results").Text("Skip to the results"),
+		el("a").Class("skip-link").Attr("href", "#results").OnClick(focusTarget("results")).Text("Skip to the results"),
 		el("header").Class("masthead").Body(
 			el("h1").Text("Funding scenarios"),
 			el("p").Text(p.partnership+": next year's contributions, starting from the "+

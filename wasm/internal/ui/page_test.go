@@ -84,10 +84,11 @@ func TestPageInTestEngine(t *testing.T) {
 		Path:     app.TestPath(0),
 		Expected: el("div").ID("app").Class("page"),
 	}))
-	// Its first child is the skip link.
+	// Its first child is the skip link, which moves the focus as well
+	// as scrolling (bug 4).
 	require.NoError(t, app.TestMatch(p, app.TestUIDescriptor{
 		Path:     app.TestPath(0, 0),
-		Expected: el("a").Class("skip-link").Attr("href", "#results"),
+		Expected: el("a").Class("skip-link").Attr("href", "#results").OnClick(focusTarget("results")),
 	}))
 	require.NoError(t, app.Match(app.Text("Skip to the results"), p, 0, 0, 0))
 	require.NoError(t, app.Match(app.Text("Funding scenarios"), p, 0, 1, 0, 0))

@@ -4,6 +4,7 @@ import (
 	"github.com/masa-go/masa/funding"
 	"github.com/masa-go/masa/wasm/internal/state"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"strings"
 )
 
 // renderResults renders the allocation, the comparison with the
@@ -21,7 +22,7 @@ func (p *Page) renderResults() app.UI {
 	}
 	r, c := m.Result, m.Comparison
 	places := r.Rounding.Unit.Places()
-	return el("section").ID("results").Class("panel").Aria("labelledby", "results-title").Body(
+	return el("section").ID("results").Class("panel").Attr("tabindex", "-1").Aria("labelledby", "results-title").Body(
 		el("h2").ID("results-title").Text("Contributions for "+r.Year.String()),
 		app.If(p.sharedPending, func() app.UI {
 			return el("p").Class("notice").ID("shared-pending").Text("Opening the shared scenario…")
@@ -48,6 +49,7 @@ func summaryText(c *funding.Comparison, places int32) string {
 func (p *Page) renderShare() app.UI {
 	m := p.model
 	pdf := "/api/plan.pdf?" + state.ShareQuery(m.ResultForm)
+	planName := "draft-plan-" + strings.ReplaceAll(m.Result.Year.String(), "/", "-") + ".pdf"
 	saved := make([]app.UI, len(p.saved))
 	for i, s := range p.saved {
 		saved[i] = el("li").Body(
@@ -80,7 +82,8 @@ func (p *Page) renderShare() app.UI {
 			el("button").Attr("type", "button").Class("secondary").ID("download-csv").Text("Allocation (CSV)").OnClick(p.download(state.DownloadCSV)),
 			el("button").Attr("type", "button").Class("secondary").ID("download-comparison-csv").Text("Comparison (CSV)").OnClick(p.download(state.DownloadComparisonCSV)),
 			el("button").Attr("type", "button").Class("secondary").ID("download-json").Text("Result (JSON)").OnClick(p.download(state.DownloadJSON)),
-			el("a").Class("button secondary").ID("download-pdf").Attr("href", pdf).Attr("download", "draft-plan.pdf").Text("Draft plan with this scenario (PDF)"),
+			el("a").Class("button secondary").ID("download-pdf").Attr("href", pdf).Attr("download", planName).
+				OnClick(p.downloadPlan(pdf, planName)).Text("Draft plan with this scenario (PDF)"),
 		),
 		el("p").Class("hint").Text("The draft plan is made by the server, so it needs a connection; the other downloads work offline."),
 	)

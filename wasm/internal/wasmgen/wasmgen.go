@@ -15,11 +15,16 @@ import (
 	"github.com/masa-go/masa/wasm/internal/server"
 )
 
+// BestQuality is the Brotli quality go generate uses: the smallest
+// output, at minutes of compression for app.wasm.
+const BestQuality = brotli.BestCompression
+
 // Generate builds the client from the module containing dir and adds its
-// Brotli form (quality 11, a 16 MB window). When previous, a client
-// generated earlier, has the same app.wasm and wasm_exec.js, its Brotli
-// form is reused, since compressing takes minutes.
-func Generate(ctx context.Context, dir, cache string, log io.Writer, previous *server.Bundle) (*server.Bundle, error) {
+// Brotli form at the given quality (0 to 11; BestQuality for what is
+// shipped), with a 16 MB window. When previous, a client generated
+// earlier, has the same app.wasm and wasm_exec.js, its Brotli form is
+// reused, since compressing at the best quality takes minutes.
+func Generate(ctx context.Context, dir, cache string, log io.Writer, previous *server.Bundle, quality int) (*server.Bundle, error) {
 	b, err := server.Build(ctx, server.BuildOptions{Dir: dir, CacheDir: cache, Log: log})
 	if err != nil {
 		return nil, err
@@ -35,7 +40,7 @@ func Generate(ctx context.Context, dir, cache string, log io.Writer, previous *s
 	}
 	start := time.Now()
 	var br bytes.Buffer
-	w := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+	w := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: quality, LGWin: 24})
 	if _, err := w.Write(raw); err != nil {
 		return nil, fmt.Errorf("brotli: %w", err)
 	}
@@ -43,6 +48,6 @@ func Generate(ctx context.Context, dir, cache string, log io.Writer, previous *s
 		return nil, fmt.Errorf("brotli: %w", err)
 	}
 	b.WasmBrotli = br.Bytes()
-	fmt.Fprintf(log, "compressed with Brotli in %s\n", time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(log, "compressed with Brotli (quality %d) in %s\n", quality, time.Since(start).Round(time.Millisecond))
 	return b, nil
 }

@@ -41,7 +41,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer os.RemoveAll(cache)
 	previous, _ := server.LoadBundle(os.DirFS(*out)) // none, or unreadable: compress afresh
-	b, err := wasmgen.Generate(ctx, ".", cache, stdout, previous)
+	b, err := wasmgen.Generate(ctx, ".", cache, stdout, previous, wasmgen.BestQuality)
 	if err != nil {
 		return err
 	}
