@@ -59,6 +59,7 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	fs.StringVar(data, "data", "", "former name of -partnership")
 	ruleSets := fs.String("rulesets", "", "rule-sets JSON `FILE` to use instead of the embedded rule sets")
 	maxBody := fs.Int64("max-body", defaultMaxBody, "largest request body accepted, in `bytes`")
+	boardFile := fs.String("board", "", "board business `file` whose meetings and actions join the register's calendar feed (default: the embedded Essex board when -data is not given)")
 	db := fs.String("db", defaultDB, "the case register: `sqlite:FILE` or a postgres:// URL (opened on first use)")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	logLevel := fs.String("log-level", "info", "least severe log `level`: debug, info, warn or error")
@@ -95,9 +96,13 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	if err != nil {
 		return err
 	}
+	bd, err := loadBoard(p, *boardFile, *data == "")
+	if err != nil {
+		return err
+	}
 	reg := newRegisterHandle(target)
 	defer reg.Close()
-	h, err := newServer(deps{Partnership: p, Log: log, Now: time.Now, Zone: zone, MaxBody: *maxBody, Register: reg})
+	h, err := newServer(deps{Partnership: p, Log: log, Now: time.Now, Zone: zone, MaxBody: *maxBody, Register: reg, Board: bd})
 	if err != nil {
 		return err
 	}

@@ -303,7 +303,15 @@ func (s *server) registerCalendar(w http.ResponseWriter, r *http.Request, reg *r
 	if name == "" {
 		name = s.Partnership.Name
 	}
-	feed := ical.Write(name+" review register", s.Now(), ical.FromAgenda(a))
+	events := ical.FromAgenda(a)
+	if s.Board != nil {
+		more, err := ical.FromBoard(s.Board, s.reviews.Calendar(), on)
+		if err != nil {
+			return err
+		}
+		events = append(events, more...)
+	}
+	feed := ical.Write(name+" review register", s.Now(), events)
 	writeBytes(w, http.StatusOK, "text/calendar; charset=utf-8", feed)
 	return nil
 }

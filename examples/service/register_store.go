@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/masa-go/masa/board"
+	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/register"
 	"github.com/masa-go/masa/register/postgres"
 	"github.com/masa-go/masa/register/sqlite"
@@ -52,6 +54,26 @@ func (t dbTarget) open(ctx context.Context) (register.Store, error) {
 		return sqlite.Open(ctx, t.where)
 	}
 	return postgres.Open(ctx, t.where)
+}
+
+// loadBoard reads the board business file at path and binds it to p. With
+// no path it is the embedded Essex board when essex is set (the service
+// serves the embedded Essex partnership), and none otherwise.
+func loadBoard(p *masa.Partnership, path string, essex bool) (*board.Board, error) {
+	var b *board.Business
+	var err error
+	switch {
+	case path != "":
+		b, err = board.Load(path)
+	case essex:
+		b, err = board.Parse(board.EssexJSON())
+	default:
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return board.Bind(p, b)
 }
 
 // registerHandle opens the register the first time an endpoint needs it,

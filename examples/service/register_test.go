@@ -29,6 +29,9 @@ type registerFixture struct {
 func newRegisterFixture(t *testing.T) *registerFixture {
 	t.Helper()
 	d := testDeps(nil)
+	bd, err := loadBoard(d.Partnership, "", true)
+	require.NoError(t, err)
+	d.Board = bd
 	d.Register = newRegisterHandle(dbTarget{"sqlite", filepath.Join(t.TempDir(), "register.db")})
 	t.Cleanup(func() { d.Register.Close() })
 	h, err := newServer(d)
@@ -173,6 +176,17 @@ func TestRegisterCSVAndCalendar(t *testing.T) {
 	assert.Contains(t, desc, "Owner: ")
 	assert.Contains(t, desc, "working days")
 	assert.Contains(t, desc, "Rule: Working Together")
+	// The board's pending actions join the feed (the Essex log dates its
+	// meetings by month only, so none of them is an event).
+	actions := 0
+	for _, e := range events {
+		if strings.HasPrefix(e.Id(), "action/") {
+			actions++
+			assert.Contains(t, e.GetProperty(ics.ComponentPropertyDescription).Value, "Owner: ")
+		}
+	}
+	assert.Positive(t, actions)
+
 	// The token in the URL is for the calendar alone.
 	rec = call(f.h, "GET", "/v1/register/overdue?token="+f.read, nil)
 	assert.Equal(t, 400, rec.Code, "token is not a parameter of other endpoints")

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/masa-go/masa/board"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/reviews"
 	"github.com/masa-go/masa/vocab"
@@ -46,6 +47,9 @@ type deps struct {
 	// Register is the case register, opened on first use; nil answers
 	// the register's endpoints with 503.
 	Register *registerHandle
+	// Board is the partnership's board business, whose meetings and
+	// actions join the register's calendar feed; nil for none.
+	Board *board.Board
 }
 
 // server holds the handlers' state: the dependencies and what is computed

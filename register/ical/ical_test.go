@@ -7,8 +7,11 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+	"github.com/masa-go/masa/board"
+	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/register/ical"
 	"github.com/masa-go/masa/vocab"
+	"github.com/masa-go/masa/workdays"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -55,4 +58,36 @@ func TestWriteParses(t *testing.T) {
 	assert.Equal(t, events[0].Summary, got[0].GetProperty(ics.ComponentPropertySummary).Value)
 	assert.Equal(t, events[0].Description, got[0].GetProperty(ics.ComponentPropertyDescription).Value)
 	assert.Equal(t, "New Year's Eve step", got[1].GetProperty(ics.ComponentPropertySummary).Value, "control characters are dropped")
+}
+
+func TestFromBoardParses(t *testing.T) {
+	b, err := board.Parse(board.EssexJSON())
+	require.NoError(t, err)
+	// The Essex log gives months only; give the first meeting its day.
+	monthOnly := len(b.Meetings)
+	b.Meetings[0].Held = board.On(b.Meetings[0].Held.First().AddDays(9))
+	bd, err := board.Bind(masa.Essex(), b)
+	require.NoError(t, err)
+	events, err := ical.FromBoard(bd, workdays.EnglandAndWales(), vocab.MustDate("2019-01-15"))
+	require.NoError(t, err)
+	meetings, actions := 0, 0
+	for _, e := range events {
+		switch e.Categories[0] {
+		case "meeting":
+			meetings++
+		case "board-action":
+			actions++
+			assert.Contains(t, e.Description, "Owner: ")
+		}
+	}
+	assert.Equal(t, 1, meetings, "a meeting known only by its month is left out (%d of them)", monthOnly-1)
+	cal := parse(t, ical.Write("ESCB", time.Date(2019, 1, 15, 9, 0, 0, 0, time.UTC), events))
+	require.Len(t, cal.Events(), len(events))
+	for i, e := range cal.Events() {
+		start, err := e.GetAllDayStartAt()
+		require.NoError(t, err)
+		assert.Equal(t, events[i].Date.String(), start.Format("2006-01-02"))
+		assert.True(t, strings.HasPrefix(e.GetProperty(ics.ComponentPropertySummary).Value, events[i].Summary[:8]))
+	}
+	t.Logf("%d meetings, %d actions pending", meetings, actions)
 }
