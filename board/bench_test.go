@@ -37,7 +37,7 @@ func BenchmarkDigestAndLog(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		_ = board.Publish(dg, log, all.To)
+		_ = board.Publish(dg, log, nil, all.To)
 	}
 }
 

@@ -134,8 +134,37 @@ func (s *Structure) Summary() string {
 	return b.String()
 }
 
-// Line describes a body of a structure: its name, kind and links.
-func (b *Body) Line() string {
+// KindText names a body's kind in a word or two.
+func (b *Body) KindText() string {
+	switch b.Kind {
+	case KindBoard:
+		return "board"
+	case KindAssembly:
+		return "assembly"
+	case KindLocalGroup:
+		return "local group"
+	case KindSubCommittee:
+		return "sub-committee"
+	case KindForum:
+		return "forum"
+	case KindJointGroup:
+		return "joint group"
+	}
+	return string(b.Kind)
+}
+
+// Notes says what the structure records about a body beyond its name:
+// statutory, joint, linked groups, membership and count.
+func (b *Body) Notes() string {
+	var extra []string
+	if b.Count > 1 {
+		extra = append(extra, fmt.Sprintf("%d groups", b.Count))
+	}
+	extra = append(extra, b.notes()...)
+	return upperFirst(strings.Join(extra, "; "))
+}
+
+func (b *Body) notes() []string {
 	var extra []string
 	if b.Statutory {
 		extra = append(extra, "statutory")
@@ -149,6 +178,15 @@ func (b *Body) Line() string {
 	if b.Membership != "" {
 		extra = append(extra, b.Membership)
 	}
+	return extra
+}
+
+// toComeText marks a milestone still to come on the structure's date.
+func toComeText(s string) string { return "(Still to come) " + s }
+
+// Line describes a body of a structure: its name, kind and links.
+func (b *Body) Line() string {
+	extra := b.notes()
 	name := b.Name
 	if b.Count > 1 {
 		name = fmt.Sprintf("%s (%d)", name, b.Count)

@@ -12,13 +12,14 @@ import (
 // summary with a cross-reference to each meeting, a part for each
 // meeting (theme, items, decisions, strategies endorsed, actions and the
 // source), the action log when log is given and holds actions, and the
-// business-plan priorities the period's meetings took up. A digest of a
-// period with no meetings is a one-part document saying so. on is the
-// document's date.
+// business-plan priorities the period's meetings took up; when s is given,
+// an appendix shows the board on s's date (its bodies) and the transition
+// timeline. A digest of a period with no meetings has a summary saying so
+// and no meeting parts. on is the document's date.
 //
 // The digest and the log stay the computed records; Publish only places
 // the sentences written in explain.go.
-func Publish(dg *Digest, log *ActionLog, on vocab.Date) *document.Document {
+func Publish(dg *Digest, log *ActionLog, s *Structure, on vocab.Date) *document.Document {
 	title := "Key messages"
 	d := &document.Document{
 		Meta: document.Meta{
@@ -45,7 +46,45 @@ func Publish(dg *Digest, log *ActionLog, on vocab.Date) *document.Document {
 	for i := range d.Sections {
 		d.Sections[i].Number = strconv.Itoa(i + 1)
 	}
+	if s != nil {
+		d.Appendix = append(d.Appendix, structureSection(s))
+		if len(s.Passed)+len(s.Next) > 0 {
+			d.Appendix = append(d.Appendix, transitionSection(s))
+		}
+		for i := range d.Appendix {
+			d.Appendix[i].Number = string(rune('A' + i))
+		}
+	}
 	return d
+}
+
+func structureSection(s *Structure) document.Section {
+	sec := document.Section{ID: "structure", Title: "The board on " + s.On.Long(), Blocks: []document.Block{text(s.Summary())}}
+	t := &document.Table{ID: "structure-bodies", Caption: "Boards and groups of the edition in force on " + s.On.Long(),
+		Columns: []document.Column{{Header: "Board or group", Width: 3}, {Header: "Kind", Width: 1.5}, {Header: "Notes", Width: 4}}}
+	for i := range s.Bodies {
+		b := &s.Bodies[i]
+		t.Rows = append(t.Rows, []string{b.Name, b.KindText(), b.Notes()})
+	}
+	sec.Blocks = append(sec.Blocks, t)
+	if s.Source != nil {
+		sec.Blocks = append(sec.Blocks, &document.Note{Kind: document.NoteInfo, Spans: []document.Span{{Text: sourceText(s.Source)}}})
+	}
+	return sec
+}
+
+func transitionSection(s *Structure) document.Section {
+	sec := document.Section{ID: "transition", Title: "The transition"}
+	t := &document.Table{ID: "transition-timeline", Caption: "Milestones, with those still to come on " + s.On.Long() + " marked",
+		Columns: []document.Column{{Header: "When", Width: 1.5}, {Header: "What happened", Width: 6}}}
+	for _, m := range s.Passed {
+		t.Rows = append(t.Rows, []string{m.When.Long(), m.Text})
+	}
+	for _, m := range s.Next {
+		t.Rows = append(t.Rows, []string{m.When.Long(), toComeText(m.Text)})
+	}
+	sec.Blocks = append(sec.Blocks, t)
+	return sec
 }
 
 func text(s string) *document.Paragraph {

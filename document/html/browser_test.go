@@ -64,7 +64,9 @@ func browserDocuments(t *testing.T) map[string]*document.Document {
 	year := vocab.FinancialYear(2018).Period()
 	log, err := bd.Actions(nil, vocab.MustDate("2019-04-15"))
 	require.NoError(t, err)
-	digest := board.Publish(bd.Digest(year), log, vocab.MustDate("2019-04-15"))
+	structure, err := bd.On(vocab.MustDate("2019-04-15"))
+	require.NoError(t, err)
+	digest := board.Publish(bd.Digest(year), log, structure, vocab.MustDate("2019-04-15"))
 	return map[string]*document.Document{"plan": p, "report-draft": report(false), "report-ready": report(true), "board-digest": digest}
 }
 

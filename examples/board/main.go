@@ -118,7 +118,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	} else {
 		printText(stdout, bd, dg, log, on)
 	}
-	doc := board.Publish(dg, log, on)
+	structure, _ := bd.On(on) // nil, and no appendix, when no edition covers the date
+	doc := board.Publish(dg, log, structure, on)
 	if err := doc.Check(); err != nil {
 		return cli.Fail(stderr, program, err, 2)
 	}

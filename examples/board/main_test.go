@@ -70,7 +70,7 @@ func TestGoldenPDFsReadBack(t *testing.T) {
 		want []string
 	}{
 		{"essex-2020-21.pdf", []string{"Key messages", "Executive Board, October 2020", "Think Family", "South Stay Safe Group, September 2020", "Page 2 of"}},
-		{"essex-2018-19.pdf", []string{"Theme: Child abuse and exploitation", "Overdue by 11", "Business-plan priorities", "not assessed"}},
+		{"essex-2018-19.pdf", []string{"Theme: Child abuse and exploitation", "Overdue by 11", "Business-plan priorities", "not assessed", "Appendix A: The board on 15 April 2019", "Child Death Overview Panel", "Appendix B: The transition"}},
 		{"empty.pdf", []string{"No meetings are recorded for 1 April 2021 to 30 June 2021."}},
 	}
 	for _, tt := range tests {
