@@ -32,6 +32,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/London must not depend on the machine's zone files.
 
+	"github.com/masa-go/masa/internal/cli"
 	"github.com/masa-go/masa/masa"
 	"github.com/masa-go/masa/wasm/internal/server"
 )
@@ -49,7 +50,9 @@ func main() {
 	if err == nil {
 		err = run(context.Background(), client, os.Args[1:], os.Stdout, os.Stderr)
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "serve:", err)
 		os.Exit(1)
 	}
@@ -58,7 +61,9 @@ func main() {
 // run serves the app. client is the generated client's directory.
 func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	cli.Usage(fs, stderr, "go run ./wasm/cmd/serve [-partnership FILE] [-addr HOST:PORT] [-dir DIR] [-cache DIR]",
+		"Serves the browser app for funding what-ifs, with a draft plan, for one\npartnership; the client is built at start-up when go generate has not run.",
+		"go run ./wasm/cmd/serve -partnership masa/testdata/riverside.json")
 	addr := fs.String("addr", "127.0.0.1:7070", "address to listen on (keep it on 127.0.0.1)")
 	dir := fs.String("dir", ".", "a directory inside the masa module, for building the client when none is embedded")
 	cache := fs.String("cache", "", "directory for the client built at start-up (default: masa/wasm in the user cache directory)")
