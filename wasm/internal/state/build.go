@@ -44,7 +44,7 @@ func buildScenario(base funding.Baseline, succession *funding.Mapping, f Form, c
 	s := &funding.Scenario{
 		Name:     strings.TrimSpace(f.Name),
 		Year:     base.Year.Next(),
-		Rounding: funding.Rounding{Unit: f.Unit, Policy: f.Policy},
+		Rounding: roundingOf(f),
 		Baseline: base,
 		Changes:  []funding.Change{},
 	}
@@ -210,6 +210,19 @@ func anyWeight(f Form, contributors []Contributor) bool {
 		}
 	}
 	return false
+}
+
+// roundingOf returns the form's rounding with the defaults written out,
+// so that a downloaded scenario names its unit and policy (bug 13).
+func roundingOf(f Form) funding.Rounding {
+	r := funding.DefaultRounding()
+	if f.Unit != "" {
+		r.Unit = f.Unit
+	}
+	if f.Policy != "" {
+		r.Policy = f.Policy
+	}
+	return r
 }
 
 func changePath(i int) string { return "changes[" + strconv.Itoa(i) + "]" }
