@@ -77,6 +77,11 @@ func TestPrerenderedPage(t *testing.T) {
 		assert.Contains(t, body, want)
 	}
 
+	// Bug 13: each of the chart's 22 bars (11 contributors, two years)
+	// carries its value.
+	assert.Equal(t, 22, strings.Count(body, `<span class="bar-value">`))
+	assert.Contains(t, body, `<span class="bar-value">£240,205</span>`)
+
 	golden.Assert(t, filepath.Join("testdata", "page.golden.html"), w.Body.Bytes())
 
 	// The same request twice gives the same bytes.

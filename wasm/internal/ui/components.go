@@ -315,13 +315,21 @@ func (c *Chart) Render() app.UI {
 	for _, rw := range cmp.Rows {
 		max = decimal.Max(max, rw.Old.Decimal(), rw.New.Decimal())
 	}
+	places := cmp.Rounding.Unit.Places()
+	// Each bar carries its value, as the PDF's chart does.
+	bar := func(cls string, n funding.Number) app.UI {
+		return el("div").Class("bar-line").Body(
+			el("div").Class(cls).Style("width", barWidth(n.Decimal(), max)),
+			el("span").Class("bar-value").Text(pounds(n, places)),
+		)
+	}
 	rows := make([]app.UI, len(cmp.Rows))
 	for i, rw := range cmp.Rows {
 		rows[i] = el("div").Class("chart-row").Body(
 			el("div").Class("chart-label").Title(rw.Name).Text(rw.Name),
 			el("div").Class("chart-bars").Body(
-				el("div").Class("bar baseline").Style("width", barWidth(rw.Old.Decimal(), max)),
-				el("div").Class("bar").Style("width", barWidth(rw.New.Decimal(), max)),
+				bar("bar baseline", rw.Old),
+				bar("bar", rw.New),
 			),
 		)
 	}
