@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/masa-go/masa/document"
@@ -11,56 +13,111 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// family is the name under which the Go fonts are registered.
-const family = "go"
-
-// fonts lists the embedded faces by gofpdf style. There is no italic:
-// public-sector style guides advise against italics, which are harder to
-// read, so emphasis is shown in colour instead; and gofpdf parses and
-// hashes every font for every document, about 7% of the rendering time
-// each.
+// fonts lists the embedded faces. There is no italic: public-sector
+// style guides advise against italics, which are harder to read, so
+// emphasis is shown in colour instead.
+//
+// Each face is registered with gofpdf as a family of its own, under a key
+// chosen so that the name gofpdf writes into the file ("utf8" + key) is
+// exactly as long as the subset font's proper name ("MASAGR+GoRegular"):
+// gofpdf embeds only the glyphs the document uses but does not name the
+// fonts as subsets, so Render swaps the names in place, which moves no
+// byte offset. pdffonts then reports the fonts as subset, which they are.
 var fonts = []struct {
-	style string
-	ttf   []byte
+	style  string // the style the renderer asks for: "" or "B"
+	key    string // the gofpdf family
+	subset string // the name written into the PDF
+	ttf    []byte
 }{
-	{"", goregular.TTF},
-	{"B", gobold.TTF},
+	{"", "goregularsub", "MASAGR+GoRegular", goregular.TTF},
+	{"B", "goboldsub", "MASAGB+GoBold", gobold.TTF},
+}
+
+// familyOf returns the gofpdf family and style for a renderer style such as
+// "B" or "BU".
+func familyOf(style string) (string, string) {
+	if strings.Contains(style, "B") {
+		return fonts[1].key, strings.Replace(style, "B", "", 1)
+	}
+	return fonts[0].key, style
+}
+
+// nameSubsets gives the embedded fonts their subset names in a PDF that
+// gofpdf wrote, in place.
+func nameSubsets(pdf []byte) []byte {
+	for _, f := range fonts {
+		for _, field := range []string{"/BaseFont /", "/FontName /"} {
+			from, to := []byte(field+"utf8"+f.key+"\n"), []byte(field+f.subset+"\n")
+			pdf = bytes.ReplaceAll(pdf, from, to)
+			from, to = []byte(field+"utf8"+f.key+" "), []byte(field+f.subset+" ")
+			pdf = bytes.ReplaceAll(pdf, from, to)
+		}
+	}
+	return pdf
 }
 
 // coverage is a bit set of the runes in the Basic Multilingual Plane that
-// every embedded face has a glyph for.
-type coverage [1 << 16 / 64]uint64
-
-func (c *coverage) has(r rune) bool {
-	return r >= 0 && r < 1<<16 && c[r/64]&(1<<(uint(r)%64)) != 0
+// every embedded face has a glyph for. It is filled in lazily, 64 runes at
+// a time, as text asks about them: asking the fonts about all 65,536
+// runes up front took about 13 ms, a fixed cost paid by every process
+// that rendered a PDF, when a document uses a handful of blocks. It is
+// safe for concurrent use.
+type coverage struct {
+	mu    sync.Mutex
+	faces []*sfnt.Font
+	buf   sfnt.Buffer
+	known [1 << 16 / 64]atomic.Bool
+	bits  [1 << 16 / 64]atomic.Uint64
 }
 
-// glyphs returns the runes all the embedded faces can draw, computed once.
+func (c *coverage) has(r rune) bool {
+	if r < 0 || r >= 1<<16 {
+		return false
+	}
+	b := r / 64
+	if !c.known[b].Load() {
+		c.fill(b)
+	}
+	return c.bits[b].Load()&(1<<(uint(r)%64)) != 0
+}
+
+// fill works out block b: the runes b*64 to b*64+63.
+func (c *coverage) fill(b rune) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.known[b].Load() {
+		return
+	}
+	var bits uint64
+	for r := max(b*64, ' '); r < (b+1)*64; r++ {
+		all := true
+		for _, face := range c.faces {
+			if g, err := face.GlyphIndex(&c.buf, r); err != nil || g == 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			bits |= 1 << (uint(r) % 64)
+		}
+	}
+	c.bits[b].Store(bits)
+	c.known[b].Store(true)
+}
+
+// glyphs returns the coverage of the embedded faces, whose fonts are
+// parsed once.
 var glyphs = sync.OnceValue(func() *coverage {
-	var c coverage
-	var faces []*sfnt.Font
+	c := &coverage{}
 	for _, f := range fonts {
 		face, err := sfnt.Parse(f.ttf)
 		if err != nil {
 			// The fonts are compiled into the binary; they always parse.
 			panic("document/pdf: parsing an embedded Go font: " + err.Error())
 		}
-		faces = append(faces, face)
+		c.faces = append(c.faces, face)
 	}
-	var buf sfnt.Buffer
-	for r := rune(' '); r < 1<<16; r++ {
-		all := true
-		for _, face := range faces {
-			if g, err := face.GlyphIndex(&buf, r); err != nil || g == 0 {
-				all = false
-				break
-			}
-		}
-		if all {
-			c[r/64] |= 1 << (uint(r) % 64)
-		}
-	}
-	return &c
+	return c
 })
 
 // text returns s ready for gofpdf: document.DisplayText's replacements, and

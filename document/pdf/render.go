@@ -72,7 +72,11 @@ func Render(w io.Writer, d *document.Document) error {
 	if err := r.f.Error(); err != nil {
 		return fmt.Errorf("document/pdf: %w", err)
 	}
-	if err := r.f.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := r.f.Output(&buf); err != nil {
+		return fmt.Errorf("document/pdf: %w", err)
+	}
+	if _, err := w.Write(nameSubsets(buf.Bytes())); err != nil {
 		return fmt.Errorf("document/pdf: %w", err)
 	}
 	return nil
@@ -120,7 +124,7 @@ func newRenderer(d *document.Document) *renderer {
 	f.SetCreationDate(created)
 	f.SetModificationDate(created)
 	for _, ft := range fonts {
-		f.AddUTF8FontFromBytes(family, ft.style, ft.ttf)
+		f.AddUTF8FontFromBytes(ft.key, "", ft.ttf)
 	}
 	f.SetMargins(marginL, marginT, marginR)
 	f.SetAutoPageBreak(true, marginB)
@@ -211,7 +215,8 @@ type fontKey struct {
 // remembers the current face and only asks when it changes.
 func (r *renderer) font(style string, size float64, c rgb) {
 	if k := (fontKey{style, size}); k != r.cur {
-		r.f.SetFont(family, style, size)
+		fam, st := familyOf(style)
+		r.f.SetFont(fam, st, size)
 		r.cur = k
 	}
 	r.f.SetTextColor(c.r, c.g, c.b)

@@ -395,3 +395,19 @@ func TestLongNameIsCheap(t *testing.T) {
 	t.Logf("allocated %d bytes for a 100-character name, %d for 20,000", short, long)
 	assert.Less(t, long, short+48<<20, "a 20,000-character name costs little more than a short one")
 }
+
+// TestFontsEmbeddedAndSubset reads the font list back with pdffonts: both
+// Go faces are embedded, subset and have a Unicode map.
+func TestFontsEmbeddedAndSubset(t *testing.T) {
+	need(t, "pdffonts")
+	_, data := render(t, masa.Essex())
+	out := run(t, "pdffonts", writeTemp(t, data))
+	rows := lines(out)[2:]
+	require.Len(t, rows, 2, out)
+	for _, row := range rows {
+		f := strings.Fields(row)
+		require.GreaterOrEqual(t, len(f), 7, row)
+		assert.Regexp(t, `^[A-Z]{6}\+Go`, f[0])
+		assert.Equal(t, []string{"yes", "yes", "yes"}, f[len(f)-5:len(f)-2], "emb sub uni: %s", row)
+	}
+}
