@@ -87,3 +87,19 @@ func count(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// SuccessionWarning says, when the form's year ends on or after the
+// succession's date but the succession is not applied, that the table
+// still bills the organisations it replaced (bug 8); "" otherwise.
+func (md *Model) SuccessionWarning() string {
+	m := md.Succession
+	if m == nil || md.Form.ICB {
+		return ""
+	}
+	year, ok := parseYear(md.Year())
+	if !ok || year.End().Before(m.On) {
+		return ""
+	}
+	return fmt.Sprintf("The %s successions take effect by the end of %s, but the table still bills the %s they replaced. Tick this box to apply them.",
+		m.On.Long(), year, count(len(m.Moves), "contributor"))
+}

@@ -42,3 +42,16 @@ func TestPartnershipOf(t *testing.T) {
 	_, err = ParsePartnership([]byte(`{"id":`))
 	assert.Error(t, err)
 }
+
+// Bug 8: a year that ends after a recorded succession warns beside the
+// succession box until it is applied.
+func TestSuccessionWarning(t *testing.T) {
+	m := Essex()
+	assert.Empty(t, m.SuccessionWarning(), "2021/22 ends before 1 July 2022")
+	m.Set(FieldYear, "2023/24")
+	assert.Equal(t, "The 1 July 2022 successions take effect by the end of 2023/24, but the table still bills the 5 contributors they replaced. Tick this box to apply them.", m.SuccessionWarning())
+	m.Set(FieldYear, "2022/23")
+	assert.NotEmpty(t, m.SuccessionWarning(), "the succession falls inside 2022/23")
+	m.Set(FieldICB, "true")
+	assert.Empty(t, m.SuccessionWarning())
+}

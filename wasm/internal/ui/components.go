@@ -411,7 +411,7 @@ func (c *FormPanel) Render() app.UI { return c.Page.renderForm() }
 // formSig sums up what the form shows apart from typed values.
 func formSig(m *state.Model) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%s|%s|%d|%t|", m.Loads, m.Form.Method, m.Notice, len(m.Form.Added), m.Form.ICB)
+	fmt.Fprintf(&b, "%d|%s|%s|%d|%t|%s|%s|", m.Loads, m.Form.Method, m.Notice, len(m.Form.Added), m.Form.ICB, m.Year(), m.SuccessionWarning())
 	for _, p := range m.Problems {
 		fmt.Fprintf(&b, "%q%q%q", p.Field, p.Value, p.Message)
 	}

@@ -283,6 +283,10 @@ func (p *Page) renderStructure() app.UI {
 		app.If(m.Succession != nil, func() app.UI {
 			return p.checkBox(state.FieldICB, "Apply the recorded successions: "+m.SuccessionSummary(), false)
 		}),
+		app.If(m.SuccessionWarning() != "", func() app.UI {
+			// Bug 8: a year after the succession, without it applied.
+			return el("p").Class("field-warning").ID("field-icb-warning").Attr("role", "status").Text(m.SuccessionWarning())
+		}),
 		el("div").Body(groups...),
 		el("fieldset").Class("nested").Body(
 			el("legend").Text("Included"),

@@ -323,3 +323,14 @@ func essexModel() *state.Model {
 	}
 	return state.NewModelFor(pt)
 }
+
+// Bug 8: a 2023/24 scenario without the succession says, beside its
+// box, that the table still bills the organisations it replaced.
+func TestSuccessionWarningShown(t *testing.T) {
+	m := essexModel()
+	m.Set(state.FieldYear, "2023/24")
+	tree := mounted(t, m)
+	assert.True(t, hasText(tree, m.SuccessionWarning()))
+	m.Set(state.FieldICB, "true")
+	assert.False(t, hasText(mounted(t, m), "still bills"))
+}
