@@ -110,8 +110,9 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	if err != nil {
 		return err
 	}
+	flight := newInflight()
 	srv := &http.Server{
-		Handler:           h,
+		Handler:           flight.wrap(h),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
@@ -123,13 +124,19 @@ func run(ctx context.Context, args []string, logOut io.Writer, ready func(addr s
 	if !isLoopback(ln.Addr()) {
 		log.Warn("listening beyond loopback: the service has no authentication, so put it behind a proxy that has", "addr", ln.Addr().String())
 	}
-	return serve(ctx, srv, ln, log, ready)
+	return serve(ctx, srv, ln, log, ready, flight)
 }
 
 // serve runs srv on ln until ctx is done, then shuts it down gracefully:
 // it stops accepting connections and waits up to shutdownGrace for the
-// requests in flight to finish.
-func serve(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger, ready func(addr string)) error {
+// requests in flight to finish. Requests still running then are logged,
+// one record each, from flight (when not nil), and their connections
+// closed.
+func serve(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger, ready func(addr string), flight *inflight) error {
+	return serveWithin(ctx, srv, ln, log, ready, flight, shutdownGrace)
+}
+
+func serveWithin(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Logger, ready func(addr string), flight *inflight, grace time.Duration) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	if ready != nil {
@@ -140,10 +147,15 @@ func serve(ctx context.Context, srv *http.Server, ln net.Listener, log *slog.Log
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down", "grace", shutdownGrace)
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	log.Info("shutting down", "grace", grace)
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
+		if flight != nil {
+			flight.logLeft(context.Background(), log, grace)
+		}
+		_ = srv.Close()
+		<-served
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {

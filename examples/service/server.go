@@ -50,6 +50,10 @@ type deps struct {
 	// Board is the partnership's board business, whose meetings and
 	// actions join the register's calendar feed; nil for none.
 	Board *board.Board
+	// MaxExpensive is the number of document renderings (the expensive
+	// endpoints) served at once; more are answered 503. Zero means one
+	// per processor, at least two.
+	MaxExpensive int
 }
 
 // server holds the handlers' state: the dependencies and what is computed
@@ -61,6 +65,8 @@ type server struct {
 	partnershipJSON []byte
 	// plans renders the partnership's plan once per format.
 	plans *planCache
+	// limit admits the expensive endpoints (see hardening.go).
+	limit *limiter
 	// reviews evaluates review cases for the partnership on each date,
 	// with the successions recorded up to the date applied;
 	// reviewsAsPublished for the edition exactly as published.
@@ -143,8 +149,13 @@ func newServer(d deps) (http.Handler, error) {
 	if d.Register != nil {
 		d.Register.engine, d.Register.now = func() *reviews.Engine { return engine }, d.Now
 	}
+	s.limit = newLimiter(cmp.Or(d.MaxExpensive, defaultExpensive()))
 	for _, rt := range s.routes() {
-		s.mux.Handle(rt.pattern(), s.endpoint(rt))
+		h := s.endpoint(rt)
+		if expensive[rt.pattern()] {
+			h = s.limit.wrap(h)
+		}
+		s.mux.Handle(rt.pattern(), h)
 	}
 	s.mux.HandleFunc("/", s.noRoute)
 	return s.middleware(s.mux), nil
@@ -156,6 +167,9 @@ func newServer(d deps) (http.Handler, error) {
 func (s *server) endpoint(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := checkQuery(r.URL.RawQuery, rt.query)
+		if err == nil {
+			err = stillWanted(r)
+		}
 		if err == nil {
 			err = rt.handle(w, r)
 		}
@@ -360,9 +374,9 @@ func (s *server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 		return nil, newClientError(http.StatusRequestEntityTooLarge, inBody,
 			vocab.Invalid("", "size", fmt.Sprintf("more than %d bytes", tooBig.Limit), fmt.Sprintf("is larger than the %d-byte limit", tooBig.Limit)))
 	case err != nil:
-		return nil, badRequest(inBody, vocab.Invalid("", "read", "", "could not be read: "+err.Error()))
+		return nil, bodyReadError(r, err)
 	}
-	return data, nil
+	return data, stillWanted(r)
 }
 
 // dateParam returns the date in query parameter name, or today's date in
