@@ -87,7 +87,9 @@ func TestServeFinishesRequestsInFlight(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, &http.Server{Handler: h, ReadHeaderTimeout: time.Second}, ln, log, nil, nil) }()
+	go func() {
+		done <- serve(ctx, &http.Server{Handler: h, ReadHeaderTimeout: time.Second}, ln, log, nil, nil)
+	}()
 
 	type result struct {
 		body string
