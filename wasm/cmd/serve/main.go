@@ -141,7 +141,14 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 
 	hs := &http.Server{
 		Handler:           srv,
+		// Every timeout, not only the header's (issue 13, bug 13): a
+		// client that stalls while sending or reading cannot hold a
+		// connection.
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          log.New(stderr, "serve: ", 0),
 	}
 	fmt.Fprintf(stdout, "masa funding scenarios for %s: http://%s/\n", p.Name, ln.Addr())
