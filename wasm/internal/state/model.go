@@ -72,6 +72,8 @@ type Model struct {
 	cache *structureCache
 	// lastEdited is the field Set last changed.
 	lastEdited Field
+	// settled is the result last settled on (see Settle).
+	settled *settledResult
 }
 
 // NewForm returns the form for an unchanged baseline: the baseline total
@@ -109,7 +111,9 @@ func NewModelFor(pt Partnership) *Model {
 func (m *Model) Load(f Form) {
 	m.Loads++
 	m.Form = f.clone()
+	m.settled = nil
 	m.Recompute()
+	m.Settle()
 }
 
 // Reset goes back to the unchanged baseline.
@@ -123,6 +127,10 @@ func (m *Model) Reset() {
 // sharing method, rounding unit or policy) and an unknown field leave the
 // form as it is.
 func (m *Model) Set(f Field, value string) {
+	if f != m.lastEdited {
+		// The previous field has been left: its result is settled.
+		m.Settle()
+	}
 	m.lastEdited = f
 	kind, key := f.Split()
 	form := &m.Form
@@ -396,6 +404,30 @@ func (m *Model) Recompute() {
 	}
 	m.Problems = dedupe(m.Problems)
 	m.Stale = len(m.Problems) > 0
+	if m.Stale && m.settled != nil {
+		// Show the result the user last paused on, not the one from a
+		// keystroke ago: typing -500 must not leave a -50% table on
+		// screen beside the error (bug 6).
+		m.Result, m.Comparison, m.Scenario, m.ResultForm = m.settled.result, m.settled.comparison, m.settled.scenario, m.settled.form
+	}
+}
+
+// settledResult is a result the user paused on.
+type settledResult struct {
+	result     *funding.Result
+	comparison *funding.Comparison
+	scenario   *funding.Scenario
+	form       Form
+}
+
+// Settle records the current result, if the form has no problems, as
+// the one to show while a later form has problems. The page calls it
+// when typing pauses or a field is left; Load and Reset call it too.
+func (m *Model) Settle() {
+	if m.Stale || m.Result == nil {
+		return
+	}
+	m.settled = &settledResult{m.Result, m.Comparison, m.Scenario, m.ResultForm}
 }
 
 // structureCache holds what the part of the form that decides who

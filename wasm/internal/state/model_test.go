@@ -181,6 +181,7 @@ func TestYears(t *testing.T) {
 func TestLastValidResultStays(t *testing.T) {
 	m := Essex()
 	m.Set(FieldBudget, "400000")
+	m.Settle() // typing pauses
 	good := m.Result
 	m.Set(FieldBudget, "400000x")
 	assert.Same(t, good, m.Result)
@@ -528,4 +529,27 @@ func TestProblemsInTheFormsWords(t *testing.T) {
 	}
 	assert.Equal(t, "has a cap set by change 4, which cannot carry over", speakOfChanges("has a cap set by changes[3].amount, which cannot carry over"))
 	assert.Equal(t, "change 1 and change 3; changes[x]", speakOfChanges("changes[0].parts[2].percent and changes[2]; changes[x]"))
+}
+
+// Bug 6: while the form has a problem the table shows the result last
+// paused on, not the one from a keystroke ago.
+func TestStaleShowsTheSettledResult(t *testing.T) {
+	m := Essex()
+	m.Set(FieldUplift, "-5")
+	m.Settle()
+	settled := m.Result.Total.String()
+	m.Set(FieldUplift, "-50") // valid, but typed through without a pause
+	assert.NotEqual(t, settled, m.Result.Total.String())
+	m.Set(FieldUplift, "-500")
+	require.True(t, m.Stale)
+	assert.Equal(t, settled, m.Result.Total.String(), "the -5%% result, not the -50%% one")
+	assert.Equal(t, "-5", m.ResultForm.Uplift)
+
+	m.Set(FieldUplift, "")
+	require.False(t, m.Stale)
+	// Moving to another field settles the uplift's result (no uplift).
+	m.Set(FieldBudget, "9999999999999999999999999999999")
+	m.Set(FieldBudget, "9999999999999999999999999999999a")
+	require.True(t, m.Stale)
+	assert.Equal(t, "389095", m.Result.Total.String(), "a long number typed without a pause is not kept")
 }

@@ -140,6 +140,9 @@ func (p *Page) afterEdit(ctx app.Context) {
 	ctx.After(urlDelay, func(ctx app.Context) {
 		ctx.PreventUpdate()
 		if n == p.edits {
+			// Typing has paused: this result is the one to keep on
+			// screen if later typing has a problem.
+			p.model.Settle()
 			replaceURL(ctx, p.model.Form, p.model.Baseline)
 		}
 	})

@@ -136,6 +136,7 @@ func TestRenderEdits(t *testing.T) {
 func TestRenderProblems(t *testing.T) {
 	m := essexModel()
 	m.Set(state.FieldBudget, "400000")
+	m.Settle() // typing pauses
 	m.Set(state.FieldBudget, "12a")
 	tree := mounted(t, m)
 	msg := `Total budget "12a" is not a decimal number such as 1210 or 2.5 (digits, an optional minus sign and one decimal point only).`
