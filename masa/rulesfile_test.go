@@ -1,6 +1,7 @@
 package masa_test
 
 import (
+	"errors"
 	"os"
 	"testing"
 
@@ -83,4 +84,41 @@ func TestWithRuleSetsChecksTheSets(t *testing.T) {
 	var fe *vocab.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "[1].from", fe.Field)
+}
+
+func FuzzParseRuleSets(f *testing.F) {
+	f.Add([]byte(`[{"id": "a", "name": "A", "regime": "masa", "from": "2020-01-01", "bodies": {"health": ["icb"]}}]`))
+	f.Add([]byte(`[{"id": "a", "name": "A", "regime": "lscb", "from": "2006-04-01", "bodies": {"police": ["police-force"]}},
+	  {"id": "b", "name": "B", "regime": "masa", "from": "2018-06-29", "goLiveBy": "2019-09-29", "bodies": {"health": ["ccg"]}}]`))
+	f.Add([]byte(`[{"id": "b", "from": "2019-01-01"}, {"id": "b", "from": "2018-01-01"}]`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sets, err := masa.ParseRuleSets(data)
+		if err != nil {
+			var fe *vocab.FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error is not a FieldError: %v", err)
+			}
+			return
+		}
+		p, err := masa.Essex().WithRuleSets(sets)
+		if err != nil {
+			t.Fatalf("sets that parse are refused: %v", err)
+		}
+		for _, d := range []string{"1990-01-01", "2019-09-29", "2022-07-01", "2030-01-01"} {
+			rs, err := masa.RuleSetOn(p, vocab.MustDate(d))
+			if err == nil && !slicesContainsID(sets, rs.ID) {
+				t.Fatalf("rule set %s on %s is not one of the sets given", rs.ID, d)
+			}
+		}
+	})
+}
+
+func slicesContainsID(sets []masa.RuleSet, id vocab.ID) bool {
+	for _, rs := range sets {
+		if rs.ID == id {
+			return true
+		}
+	}
+	return false
 }
