@@ -82,7 +82,7 @@ func (p *Page) renderShare() app.UI {
 			el("button").Attr("type", "button").Class("secondary").ID("download-csv").Text("Allocation (CSV)").OnClick(p.download(state.DownloadCSV)),
 			el("button").Attr("type", "button").Class("secondary").ID("download-comparison-csv").Text("Comparison (CSV)").OnClick(p.download(state.DownloadComparisonCSV)),
 			el("button").Attr("type", "button").Class("secondary").ID("download-json").Text("Result (JSON)").OnClick(p.download(state.DownloadJSON)),
-			el("a").Class("button secondary").ID("download-pdf").Attr("href", pdf).Attr("download", planName).
+			el("button").Attr("type", "button").Class("secondary").ID("download-pdf").
 				OnClick(p.downloadPlan(pdf, planName)).Text("Draft plan with this scenario (PDF)"),
 		),
 		el("p").Class("hint").Text("The draft plan is made by the server, so it needs a connection; the other downloads work offline."),
