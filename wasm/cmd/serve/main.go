@@ -140,7 +140,7 @@ func run(ctx context.Context, client fs.FS, args []string, stdout, stderr io.Wri
 	}
 
 	hs := &http.Server{
-		Handler:           srv,
+		Handler: srv,
 		// Every timeout, not only the header's (issue 13, bug 13): a
 		// client that stalls while sending or reading cannot hold a
 		// connection.
