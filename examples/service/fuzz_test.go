@@ -6,11 +6,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/masa-go/masa/masa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -20,8 +20,12 @@ import (
 // problem body naming what is wrong, never a 5xx and never a panic.
 func FuzzRequest(f *testing.F) {
 	f.Add(uint8(0), "", "", []byte(nil))
-	f.Add(uint8(3), "", "on=2020-06-29", masa.EssexJSON())
-	f.Add(uint8(3), "", "on=2024-01-01", masa.EssexJSON())
+	// Small seeds: a 1 KB partnership, not the 30 KB Essex file, so that
+	// the fuzzer minimises quickly and runs thousands of inputs a second.
+	small, err := os.ReadFile("../../masa/testdata/small.json")
+	require.NoError(f, err)
+	f.Add(uint8(3), "", "on=2024-06-28", small)
+	f.Add(uint8(13), "", "format=html", small)
 	f.Add(uint8(3), "", "", []byte(`{"id": "x", "name": "X", "organisations": [{"id": "a", "name": "A"}], "colour": 1}`))
 	f.Add(uint8(3), "", "", []byte(`{"area": {"population": -1}, "arrangements": {"published": "2020-02-30"}}`))
 	f.Add(uint8(5), "", "on=1999-01-01", []byte(nil))

@@ -198,6 +198,9 @@ func FuzzRender(f *testing.F) {
 		if !utf8.ValidString(out) {
 			t.Fatal("output is not valid UTF-8")
 		}
+		if again, err := planhtml.Bytes(d); err != nil || !bytes.Equal(b, again) {
+			t.Fatalf("rendering is not deterministic (%v)", err)
+		}
 		for _, m := range tagRE.FindAllStringSubmatch(out, -1) {
 			if !slices.Contains(allowed, strings.ToLower(m[1])) {
 				t.Fatalf("input created element <%s>", m[1])

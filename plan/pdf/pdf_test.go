@@ -330,6 +330,11 @@ func FuzzRender(f *testing.F) {
 		if !bytes.HasPrefix(data, []byte("%PDF-1.")) || !bytes.HasSuffix(bytes.TrimSpace(data), []byte("%%EOF")) {
 			t.Fatalf("not a complete PDF")
 		}
+		// Size bound: the Essex plan is 69 KB; fuzzed names and text add
+		// little more than their own size.
+		if limit := 200<<10 + 64*(len(name)+len(text)); len(data) > limit {
+			t.Fatalf("PDF of %d bytes for %d bytes of input", len(data), len(name)+len(text))
+		}
 	})
 }
 
