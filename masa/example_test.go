@@ -20,15 +20,15 @@ func ExampleEssex() {
 
 func ExampleRuleSetOn() {
 	p := masa.Essex()
-	for _, d := range []string{"2019-06-01", "2020-06-29", "2022-07-01", "2024-01-01"} {
+	for _, d := range []string{"2019-06-01", "2020-06-29", "2022-07-01", "2025-06-01"} {
 		rs, _ := masa.RuleSetOn(p, vocab.MustDate(d))
 		fmt.Printf("%s: %s (%s)\n", d, rs.Name, rs.ReviewName)
 	}
 	// Output:
-	// 2019-06-01: Local Safeguarding Children Board (Children Act 2004) (Serious Case Review)
+	// 2019-06-01: Local Safeguarding Children Board, transitional period (Serious Case Review)
 	// 2020-06-29: Working Together to Safeguard Children 2018 (Child Safeguarding Practice Review)
 	// 2022-07-01: Working Together to Safeguard Children 2018, with integrated care boards (Child Safeguarding Practice Review)
-	// 2024-01-01: Working Together to Safeguard Children 2023 (Child Safeguarding Practice Review)
+	// 2025-06-01: Working Together to Safeguard Children 2023 (Child Safeguarding Practice Review)
 }
 
 func ExamplePartnership_LeadHolder() {

@@ -218,14 +218,17 @@ func TestRuleSetOn(t *testing.T) {
 		want vocab.ID
 	}{
 		{essex, "2018-06-28", "lscb-2004"},
-		{essex, "2019-09-28", "lscb-2004"},
+		{essex, "2018-06-29", "lscb-transition"},
+		{essex, "2019-09-28", "lscb-transition"},
 		{essex, "2019-09-29", "wt-2018"},
 		{essex, "2020-06-29", "wt-2018"},
 		{essex, "2022-06-30", "wt-2018"},
 		{essex, "2022-07-01", "wt-2018-icb"},
 		{essex, "2023-12-14", "wt-2018-icb"},
-		{essex, "2023-12-15", "wt-2023"},
-		{noGoLive, "2019-09-28", "lscb-2004"},
+		{essex, "2023-12-15", "wt-2018-icb"},
+		{essex, "2024-12-30", "wt-2018-icb"},
+		{essex, "2024-12-31", "wt-2023"},
+		{noGoLive, "2019-09-28", "lscb-transition"},
 		{noGoLive, "2019-09-29", "wt-2018"},
 	}
 	for _, tt := range tests {
@@ -242,7 +245,7 @@ func TestRuleSetOn(t *testing.T) {
 	rs, _ = masa.RuleSetOn(essex, vocab.MustDate("2020-01-01"))
 	assert.Equal(t, "Child Safeguarding Practice Review", rs.ReviewName)
 	assert.True(t, rs.Allows(vocab.Health, "ccg"))
-	rs, _ = masa.RuleSetOn(essex, vocab.MustDate("2024-01-01"))
+	rs, _ = masa.RuleSetOn(essex, vocab.MustDate("2025-01-01"))
 	assert.False(t, rs.Allows(vocab.Health, "ccg"))
 	assert.Equal(t, "integrated care board chief executive", rs.LeadPosts[vocab.Health])
 	assert.True(t, rs.RequiresChair)

@@ -67,6 +67,11 @@ type Partnership struct {
 	// edition was published, such as clinical commissioning groups
 	// replaced by integrated care boards. See Partnership.AsOf.
 	Successions []Succession `json:"successions,omitempty" validate:"dive"`
+	// Notes say where values come from: the seed or document behind a
+	// value, values inferred rather than stated, and places where the
+	// published plan contradicts itself. Each is keyed by the JSON path of
+	// the value it is about.
+	Notes []DataNote `json:"notes,omitempty" validate:"dive"`
 	// Texts holds optional text blocks, keyed by section ID, that the
 	// partnership supplies for its published plan in place of the
 	// generated text.
@@ -120,6 +125,11 @@ type Arrangements struct {
 	// GoLive is the date the partnership's arrangements replaced its Local
 	// Safeguarding Children Board.
 	GoLive vocab.Date `json:"goLive"`
+	// Adoptions records, by rule set ID, the date the partnership adopted
+	// an edition of the guidance that had an implementation period, such
+	// as {"wt-2023": "2024-09-01"}. With none recorded, the edition
+	// applies from its national deadline (masa.RuleSet.AdoptBy).
+	Adoptions map[vocab.ID]vocab.Date `json:"adoptions,omitempty"`
 	// Framework names the statutory guidance the edition follows.
 	Framework string `json:"framework,omitempty"`
 	// Boundary says which boundary defines the area.
@@ -170,6 +180,12 @@ type StatutoryPartner struct {
 	// LeadTitle is the post that leads for the partner in lead areas, such
 	// as "Assistant Chief Constable".
 	LeadTitle string `json:"leadTitle,omitempty"`
+	// LeadPartner is the post of the lead safeguarding partner, such as
+	// "Chief Constable", where the rule set names lead partners.
+	LeadPartner string `json:"leadPartner,omitempty"`
+	// Delegate is the post of the delegated safeguarding partner the lead
+	// partner names, such as "Director of Children's Services".
+	Delegate string `json:"delegate,omitempty"`
 }
 
 // Category classifies a relevant agency.
@@ -335,6 +351,9 @@ type LocalGroup struct {
 	Reporting string `json:"reporting,omitempty"`
 	// ReportsPerYear is how often it reports.
 	ReportsPerYear int `json:"reportsPerYear,omitempty" validate:"gte=0,lte=52"`
+	// Started is when the group first met, where known; a month is given
+	// as its first day.
+	Started vocab.Date `json:"started,omitzero"`
 }
 
 // Assembly describes the wider assembly of partnership boards.
@@ -414,6 +433,45 @@ type ReviewArrangements struct {
 	ChildDeathReview vocab.ID `json:"childDeathReview,omitempty" validate:"omitempty,id"`
 	// Methods lists review methods used, such as "appreciative enquiry".
 	Methods []string `json:"methods,omitempty"`
+	// RapidReviewFrom says where the 15 working days of a rapid review
+	// count from: "notification" (the default: the day the local
+	// authority notified the national Panel, as the partnership
+	// procedures read count) or "aware" (the day it became aware of the
+	// incident, as some areas count). Areas differ; the Panel's
+	// expectation is not statutory.
+	RapidReviewFrom string `json:"rapidReviewFrom,omitempty" validate:"omitempty,oneof=notification aware"`
+	// LocalDeadlines add the partnership's own deadlines to steps that
+	// have no statutory one, such as notifying the Secretary of State and
+	// Ofsted of a looked-after child's death. Each is local procedure.
+	LocalDeadlines []LocalDeadline `json:"localDeadlines,omitempty" validate:"dive"`
+}
+
+// LocalDeadline is a partnership's own deadline for a review step.
+type LocalDeadline struct {
+	// Step is the ID of the step in the review rules, such as
+	// "notify-ofsted-sos".
+	Step vocab.ID `json:"step" validate:"id"`
+	// WorkingDays counts from the date the local authority became aware.
+	WorkingDays int `json:"workingDays" validate:"gte=1,lte=250"`
+	// Source names the local procedure that sets the deadline.
+	Source vocab.Citation `json:"source"`
+}
+
+// DataNote says something about one value of the data: the source it
+// comes from, that it is inferred, or that the published plan contradicts
+// itself about it.
+type DataNote struct {
+	// Path is the JSON path of the value, such as
+	// "relevantAgencies[0].count".
+	Path string `json:"path" validate:"required"`
+	// Kind is "source" (Source says where the value comes from),
+	// "inferred" (the value is not stated by the reference document) or
+	// "contradiction" (the reference document says two things).
+	Kind string `json:"kind" validate:"oneof=source inferred contradiction"`
+	// Source names the document or seed behind the value.
+	Source string `json:"source,omitempty"`
+	// Note says what a reader needs to know, in a sentence.
+	Note string `json:"note" validate:"required"`
 }
 
 // TrainingArrangements describes multi-agency training.

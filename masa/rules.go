@@ -23,12 +23,16 @@ const (
 	RegimeMASA Regime = "masa"
 )
 
-// Rule is one rule of a rule set, with the citation that justifies it.
-// Validation reports a broken rule by its ID.
+// Rule is one rule of a rule set, with the citation that justifies it and
+// its provenance: the class of authority it rests on and the public source
+// it was checked against, or why it was not verified. Validation reports a
+// broken rule by its ID.
 type Rule struct {
-	ID          string         `json:"id"`
-	Description string         `json:"description"`
-	Citation    vocab.Citation `json:"citation"`
+	ID string `json:"id"`
+	// Description is the rule's plain statement.
+	Description string           `json:"description"`
+	Citation    vocab.Citation   `json:"citation"`
+	Provenance  vocab.Provenance `json:"provenance"`
 }
 
 // RuleSet is the body of statutory rules in force over a period. Rule sets
@@ -62,6 +66,13 @@ type RuleSet struct {
 	// published, and GoLiveBy the date by which they had to be in place.
 	PublishBy vocab.Date `json:"publishBy,omitzero"`
 	GoLiveBy  vocab.Date `json:"goLiveBy,omitzero"`
+	// AdoptBy, when set, marks an edition with an implementation period:
+	// it applies to a partnership from the date the partnership adopted
+	// it (Arrangements.Adoptions, keyed by the rule set's ID), and by
+	// default from AdoptBy, the national deadline. Until then the edition
+	// before it applies. AdoptByNote says how sure that date is.
+	AdoptBy     vocab.Date `json:"adoptBy,omitzero"`
+	AdoptByNote string     `json:"adoptByNote,omitempty"`
 	// Citations are the instruments the rule set rests on.
 	Citations []vocab.Citation `json:"citations"`
 	// Rules are the individual rules with their citations.
@@ -121,6 +132,9 @@ func (rs RuleSet) clone() RuleSet {
 	}
 	c.Citations = slices.Clone(rs.Citations)
 	c.Rules = slices.Clone(rs.Rules)
+	for i := range c.Rules {
+		c.Rules[i].Provenance.Checked = slices.Clone(c.Rules[i].Provenance.Checked)
+	}
 	return c
 }
 
@@ -129,8 +143,13 @@ func (rs RuleSet) clone() RuleSet {
 // to [Partnership.WithRuleSets].
 //
 // Before the partnership's go-live (or, with no go-live recorded, before
-// the national go-live deadline) the LSCB rule set applies. From go-live,
-// the latest MASA rule set whose From date is on or before d applies.
+// the national go-live deadline) the latest LSCB rule set applies: from 29
+// June 2018 that is the transitional one, under which the Local
+// Safeguarding Children Board still decides Serious Case Reviews while
+// serious incidents go to the national Panel. From go-live, the latest
+// MASA rule set that has started applies, except that an edition with an
+// implementation period (AdoptBy) applies only from the partnership's
+// adoption date, by default the national deadline.
 func RuleSetOn(p *Partnership, d vocab.Date) (RuleSet, error) {
 	rs, err := ruleSetOn(p.ruleSetsOf(), p, d)
 	if err != nil {
@@ -139,7 +158,58 @@ func RuleSetOn(p *Partnership, d vocab.Date) (RuleSet, error) {
 	return rs.clone(), nil
 }
 
+// RuleSetChanges returns, in order, the dates on which RuleSetOn's answer
+// for p may change: each rule set's start, the go-live date and each
+// adoption date in force for p.
+func RuleSetChanges(p *Partnership) []vocab.Date {
+	sets := p.ruleSetsOf()
+	var out []vocab.Date
+	for i := range sets {
+		out = append(out, sets[i].From)
+		if sets[i].Regime == RegimeMASA {
+			out = append(out, applicableFrom(&sets[i], p, goLiveOf(sets, p)))
+		}
+	}
+	slices.SortFunc(out, vocab.Date.Compare)
+	return slices.Compact(out)
+}
+
+// goLiveOf returns the date p's MASA arrangements replaced its LSCB: its
+// recorded go-live, or the national deadline.
+func goLiveOf(sets []RuleSet, p *Partnership) vocab.Date {
+	if !p.Arrangements.GoLive.IsZero() {
+		return p.Arrangements.GoLive
+	}
+	for i := range sets {
+		if sets[i].Regime == RegimeMASA && !sets[i].GoLiveBy.IsZero() {
+			return sets[i].GoLiveBy
+		}
+	}
+	return vocab.Date{}
+}
+
+// applicableFrom returns the first day the MASA rule set rs applies to p:
+// the latest of its start, p's go-live and, for an edition with an
+// implementation period, p's adoption date (by default the deadline).
+func applicableFrom(rs *RuleSet, p *Partnership, goLive vocab.Date) vocab.Date {
+	from := rs.From
+	if goLive.After(from) {
+		from = goLive
+	}
+	if !rs.AdoptBy.IsZero() {
+		adopted, ok := p.Arrangements.Adoptions[rs.ID]
+		if !ok || adopted.IsZero() {
+			adopted = rs.AdoptBy
+		}
+		if adopted.After(from) {
+			from = adopted
+		}
+	}
+	return from
+}
+
 func ruleSetOn(sets []RuleSet, p *Partnership, d vocab.Date) (RuleSet, error) {
+	goLive := goLiveOf(sets, p)
 	var lscb, masa *RuleSet
 	for i := range sets {
 		rs := &sets[i]
@@ -150,14 +220,12 @@ func ruleSetOn(sets []RuleSet, p *Partnership, d vocab.Date) (RuleSet, error) {
 		case RegimeLSCB:
 			lscb = rs
 		case RegimeMASA:
-			masa = rs
+			if !applicableFrom(rs, p, goLive).After(d) {
+				masa = rs
+			}
 		}
 	}
-	goLive := p.Arrangements.GoLive
-	if goLive.IsZero() && masa != nil {
-		goLive = masa.GoLiveBy
-	}
-	if masa != nil && !d.Before(goLive) {
+	if masa != nil {
 		return *masa, nil
 	}
 	if lscb != nil {

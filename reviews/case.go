@@ -72,6 +72,10 @@ type Facts struct {
 	// LookedAfter says whether the child was looked after by a local
 	// authority; nil is unknown.
 	LookedAfter *bool `json:"lookedAfter,omitempty"`
+	// CareLeaver records that the person who died was a care leaver under
+	// 25, whose death Working Together 2023 asks the local authority to
+	// notify, without making it mandatory.
+	CareLeaver bool `json:"careLeaver,omitempty"`
 }
 
 // Finding is one item of learning from a review: a theme, never a child's

@@ -90,6 +90,11 @@ func New(p *masa.Partnership, opts ...Option) (*Engine, error) {
 	if cfg.rules == nil {
 		cfg.rules = defaultCompiled()
 	}
+	if localised, err := localise(cfg.rules, p); err != nil {
+		return nil, err
+	} else if localised != nil {
+		cfg.rules = localised
+	}
 	e := &Engine{p: p, cal: cfg.cal, rules: cfg.rules, asOf: map[int]*masa.Partnership{}}
 	for _, s := range p.Successions {
 		e.successions = append(e.successions, s.On)
@@ -107,23 +112,11 @@ func (e *Engine) Partnership() *masa.Partnership { return e.p }
 func (e *Engine) Calendar() *workdays.Calendar { return e.cal }
 
 // buildPeriods works out which rule set applies to which awareness dates.
-// masa.RuleSetOn changes its answer only on a rule set's start date and on
-// the go-live date (the partnership's, or the national deadline), so it is
-// asked once for each such date and once for the days before them all.
+// masa.RuleSetOn changes its answer only on the dates masa.RuleSetChanges
+// gives (rule set starts, go-live and adoption dates), so it is asked once
+// for each such date and once for the days before them all.
 func (e *Engine) buildPeriods() []period {
-	sets := e.p.RuleSets()
-	var bounds []vocab.Date
-	for _, rs := range sets {
-		bounds = append(bounds, rs.From)
-		if !rs.GoLiveBy.IsZero() {
-			bounds = append(bounds, rs.GoLiveBy)
-		}
-	}
-	if !e.p.Arrangements.GoLive.IsZero() {
-		bounds = append(bounds, e.p.Arrangements.GoLive)
-	}
-	slices.SortFunc(bounds, vocab.Date.Compare)
-	bounds = slices.Compact(bounds)
+	bounds := masa.RuleSetChanges(e.p)
 	out := []period{e.periodOn(bounds[0].AddDays(-1), vocab.Date{})}
 	for _, b := range bounds {
 		out = append(out, e.periodOn(b, b))

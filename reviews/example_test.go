@@ -38,7 +38,7 @@ func ExampleEngine_Status() {
 	// Working Together to Safeguard Children 2018, chapter 4 - notification
 	// open     Notify the Child Safeguarding Practice Review Panel    due 2020-05-11 Executive Director of Children's Services, Essex County Council
 	// open     Tell the safeguarding partners of the incident         due 2020-05-11 Executive Director of Children's Services, Essex County Council
-	// waiting  Complete the rapid review and send it to the Panel     due 2020-05-26 the safeguarding partners
+	// waiting  Complete the rapid review and send it to the Panel     due            the safeguarding partners
 	// waiting  Panel decides whether a national review is appropriate due            the Child Safeguarding Practice Review Panel
 }
 

@@ -127,8 +127,8 @@ func FuzzReplay(f *testing.F) {
 // case without panicking.
 func FuzzDecodeRules(f *testing.F) {
 	f.Add(reviews.DefaultRulesJSON())
-	f.Add([]byte(`[{"id":"x","name":"x","ruleSets":["wt-2018"],"citations":[],"steps":[{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"},"due":{"from":"aware","workingDays":3,"text":"t"}}]}]`))
-	f.Add([]byte(`[{"id":"x","name":"x","ruleSets":["wt-2018"],"steps":[{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"},"outcomes":[{"id":"y","name":"y","needsCriteria":true}]}]}]`))
+	f.Add([]byte(`[{"id":"x","name":"x","ruleSets":["wt-2018"],"citations":[],"steps":[{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"},"provenance":{"class":"local-procedure","notVerified":"test"},"due":{"from":"aware","workingDays":3,"text":"t"}}]}]`))
+	f.Add([]byte(`[{"id":"x","name":"x","ruleSets":["wt-2018"],"steps":[{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"},"provenance":{"class":"local-procedure","notVerified":"test"},"outcomes":[{"id":"y","name":"y","needsCriteria":true}]}]}]`))
 	f.Add([]byte(`[{"id":"x","ruleSets":[],"steps":[{"id":"b","after":["a"],"when":["a=z"],"due":{"from":"a.planned","days":-7}}]}]`))
 	c := &reviews.Case{Ref: "F-1", Facts: serious("2021-03-01"), Events: []reviews.Event{{Step: "a", On: d("2021-03-02"), By: "x"}}}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -83,7 +83,7 @@ func TestStatusOfAndNextSteps(t *testing.T) {
 	for _, s := range st.NextSteps() {
 		names = append(names, string(s.Step))
 	}
-	assert.Equal(t, []string{"send-report", "share-learning", "action-plan"}, names)
+	assert.Equal(t, []string{"send-report", "monitor-review", "share-learning", "action-plan"}, names)
 	_, err = reviews.StatusOf(nil, lifecycle(t), d("2021-06-30"))
 	assert.Error(t, err)
 }
@@ -139,6 +139,7 @@ func TestDueRuleOrdinals(t *testing.T) {
 		for j := range sets[i].Steps {
 			if sets[i].Steps[j].ID == "rapid-review" {
 				sets[i].Steps[j].Due.WorkingDays = 21
+				sets[i].Steps[j].Due.Alternative.WorkingDays = 21
 			}
 			if sets[i].Steps[j].ID == "notify-panel" {
 				sets[i].Steps[j].Due.WorkingDays = 2
@@ -148,7 +149,11 @@ func TestDueRuleOrdinals(t *testing.T) {
 			}
 		}
 	}
-	e, err := reviews.New(masa.Essex(), reviews.WithRules(sets))
+	// Counting the rapid review from becoming aware gives its due date
+	// before the notification is recorded.
+	p := masa.Essex()
+	p.Reviews.RapidReviewFrom = "aware"
+	e, err := reviews.New(p, reviews.WithRules(sets))
 	require.NoError(t, err)
 	st, err := e.Status(&reviews.Case{Ref: "O-1", Facts: serious("2021-03-01")}, d("2021-03-01"))
 	require.NoError(t, err)

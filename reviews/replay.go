@@ -85,6 +85,9 @@ func factsOf(f *Facts, fp string) (uint8, *vocab.FieldError) {
 		if *f.LookedAfter {
 			bits |= factLookedAfterDeath
 		}
+		if f.CareLeaver {
+			bits |= factCareLeaverDeath
+		}
 	}
 	if f.Harm == HarmNotSerious {
 		return bits, nil
@@ -239,6 +242,8 @@ func describeFacts(bits uint8) string {
 		return "a serious incident (abuse or neglect known or suspected, and death or serious harm in the area or of a child from the area outside England)"
 	case bits&factLookedAfterDeath != 0:
 		return "the death of a looked-after child"
+	case bits&factCareLeaverDeath != 0:
+		return "the death of a care leaver under 25"
 	default:
 		return "the death of a child"
 	}

@@ -14,7 +14,7 @@ import (
 
 func TestDefaultRules(t *testing.T) {
 	sets := reviews.DefaultRules()
-	require.Len(t, sets, 3)
+	require.Len(t, sets, 4)
 	claimed := map[vocab.ID]vocab.ID{}
 	for _, rs := range sets {
 		for _, id := range rs.RuleSets {
@@ -32,8 +32,8 @@ func TestDefaultRules(t *testing.T) {
 	for _, rs := range masa.RuleSets() {
 		assert.Contains(t, claimed, rs.ID, "masa rule set %s has no review rules", rs.ID)
 	}
-	// The rapid review clock: from becoming aware under Working Together
-	// 2018, from the notification to the Panel under 2023.
+	// The rapid review clock: by default from the notification to the
+	// Panel under both editions.
 	rapid := func(set vocab.ID) *reviews.Clock {
 		for _, rs := range sets {
 			if rs.ID != set {
@@ -48,8 +48,9 @@ func TestDefaultRules(t *testing.T) {
 		return nil
 	}
 	require.NotNil(t, rapid("wt-2018-ch4"))
-	assert.Equal(t, "aware", rapid("wt-2018-ch4").From)
-	assert.Equal(t, "notify-panel", rapid("wt-2023-ch5").From)
+	assert.Equal(t, "notify-panel", rapid("wt-2018-ch4").From)
+	assert.Equal(t, "notify-panel", rapid("wt-2023-ch5").From, "by default from the notification")
+	assert.Equal(t, "aware", rapid("wt-2023-ch5").Alternative.From, "or, as a partnership setting, from becoming aware")
 	assert.Equal(t, 15, rapid("wt-2023-ch5").WorkingDays)
 
 	again, err := reviews.ParseRules(reviews.DefaultRulesJSON())
@@ -60,13 +61,13 @@ func TestDefaultRules(t *testing.T) {
 func TestDecodeRulesProblems(t *testing.T) {
 	base := `[{"id":"x","name":"x","ruleSets":["wt-2018"],"citations":[],"steps":[%s]}]`
 	step := func(extra string) string {
-		return `{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"}` + extra + `}`
+		return `{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":"c"},"provenance":{"class":"local-procedure","notVerified":"test"}` + extra + `}`
 	}
 	tests := []struct {
 		name, steps, field, rule string
 	}{
-		{"unknown owner", `{"id":"a","name":"A","stage":"s","owner":"mayor","citation":{"source":"c"}}`, "[0].steps[0].owner", "owner"},
-		{"no citation", `{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":""}}`, "[0].steps[0].citation.source", "required"},
+		{"unknown owner", `{"id":"a","name":"A","stage":"s","owner":"mayor","citation":{"source":"c"},"provenance":{"class":"local-procedure","notVerified":"test"}}`, "[0].steps[0].owner", "owner"},
+		{"no citation", `{"id":"a","name":"A","stage":"s","owner":"partners","citation":{"source":""},"provenance":{"class":"local-procedure","notVerified":"test"}}`, "[0].steps[0].citation.source", "required"},
 		{"after a later step", step(`,"after":["b"]`), "[0].steps[0].after[0]", "exists"},
 		{"bad condition", step(`,"when":["raining"]`), "[0].steps[0].when[0]", "condition"},
 		{"two clock units", step(`,"due":{"from":"aware","workingDays":5,"days":3,"text":"t"}`), "[0].steps[0].due", "clock"},
@@ -74,7 +75,7 @@ func TestDecodeRulesProblems(t *testing.T) {
 		{"auto without due", step(`,"auto":true`), "[0].steps[0].auto", "auto-needs-due"},
 		{"criteria list missing", step(`,"outcomes":[{"id":"yes","name":"yes","needsCriteria":true}]`), "[0].steps[0].criteria", "exists"},
 		{"duplicate step", step("") + "," + step(""), "[0].steps[1].id", "unique"},
-		{"planned anchor on a step without plans", step("") + `,{"id":"b","name":"B","stage":"s","owner":"partners","citation":{"source":"c"},"due":{"from":"a.planned","days":-7,"text":"t"}}`, "[0].steps[1].due.from", "planned"},
+		{"planned anchor on a step without plans", step("") + `,{"id":"b","name":"B","stage":"s","owner":"partners","citation":{"source":"c"},"provenance":{"class":"local-procedure","notVerified":"test"},"due":{"from":"a.planned","days":-7,"text":"t"}}`, "[0].steps[1].due.from", "planned"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,11 +89,11 @@ func TestDecodeRulesProblems(t *testing.T) {
 	}
 	// Two review rule sets may not claim the same masa rule set.
 	sets := reviews.DefaultRules()
-	sets[2].RuleSets = append(sets[2].RuleSets, "wt-2018")
+	sets[3].RuleSets = append(sets[3].RuleSets, "wt-2018")
 	_, err := reviews.New(masa.Essex(), reviews.WithRules(sets))
 	var fe *vocab.FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "[2].ruleSets[1]", fe.Field)
+	assert.Equal(t, "[3].ruleSets[1]", fe.Field)
 }
 
 // The lifecycle of the fictional case, as it stands on each date of its
@@ -129,7 +130,7 @@ func TestLifecycleGolden(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, reviews.Stage("publication"), mid.Stage)
 	assert.False(t, mid.Overdue)
-	assert.Equal(t, []reviews.StepID{"publish", "share-learning", "action-plan"}, mid.Next)
+	assert.Equal(t, []reviews.StepID{"monitor-review", "publish", "share-learning", "action-plan"}, mid.Next)
 }
 
 func TestLifecycleDeadlines(t *testing.T) {
@@ -140,7 +141,7 @@ func TestLifecycleDeadlines(t *testing.T) {
 	want := map[reviews.StepID]string{
 		"notify-panel":    "2020-11-09",
 		"inform-partners": "2020-11-09",
-		"rapid-review":    "2020-11-23",
+		"rapid-review":    "2020-11-26", // 15 working days from the notification on 5 November 2020
 		"final-report":    "2021-06-30", // 31 December 2020 + 6 months, clamped to the end of June
 		"send-report":     "2021-07-19", // 7 working days before publication on 28 July 2021
 		"keep-available":  "2022-07-28",

@@ -86,7 +86,15 @@ const (
 	// CondLookedAfterDeath holds when the child who died was looked after,
 	// whether or not abuse or neglect is known or suspected.
 	CondLookedAfterDeath = "looked-after-death"
+	// CondCareLeaverDeath holds when the person who died was a care leaver
+	// under 25.
+	CondCareLeaverDeath = "care-leaver-death"
 )
+
+// SettingRapidReviewFrom names the partnership setting
+// (reviews.rapidReviewFrom) that chooses where a rapid review's clock
+// counts from: "notification" (the default) or "aware".
+const SettingRapidReviewFrom = "rapid-review-from"
 
 // RuleSet is the review lifecycle under one edition of the rules: its
 // steps in order, who owns each, their clocks and the criteria for
@@ -114,6 +122,9 @@ type CriteriaList struct {
 	ID    vocab.ID    `json:"id"`
 	Name  string      `json:"name"`
 	Items []Criterion `json:"items"`
+	// Provenance says what the criteria rest on and the source they were
+	// checked against.
+	Provenance vocab.Provenance `json:"provenance"`
 }
 
 // Criterion is one criterion a decision may rest on.
@@ -160,8 +171,14 @@ type Step struct {
 	// later step, such as the publication date with the final report.
 	Planned bool `json:"planned,omitempty"`
 	// Learning marks a step whose record carries the learning findings.
-	Learning bool           `json:"learning,omitempty"`
+	Learning bool `json:"learning,omitempty"`
+	// Optional marks a step the guidance asks for without making it
+	// mandatory, such as notifying the death of a care leaver.
+	Optional bool           `json:"optional,omitempty"`
 	Citation vocab.Citation `json:"citation"`
+	// Provenance says what the step rests on: its class and the public
+	// source it was checked against, or why it was not verified.
+	Provenance vocab.Provenance `json:"provenance"`
 }
 
 // Outcome is one possible outcome of a decision step.
@@ -191,6 +208,15 @@ type Clock struct {
 	// Text says the rule in words, such as "within 5 working days of
 	// becoming aware of the incident".
 	Text string `json:"text"`
+	// Citation and Provenance, when set, are the deadline's own source,
+	// where it differs from the step's: the duty to notify the Panel is
+	// in the Act, the 5 working days in the guidance.
+	Citation   *vocab.Citation   `json:"citation,omitempty"`
+	Provenance *vocab.Provenance `json:"provenance,omitempty"`
+	// Setting, when set, names a partnership setting that may replace
+	// this clock with Alternative (see SettingRapidReviewFrom).
+	Setting     string `json:"setting,omitempty"`
+	Alternative *Clock `json:"alternative,omitempty"`
 }
 
 //go:embed data/rules.json
@@ -281,12 +307,14 @@ const (
 	factSerious uint8 = 1 << iota
 	factDeath
 	factLookedAfterDeath
+	factCareLeaverDeath
 )
 
 var factBits = map[string]uint8{
 	CondSeriousIncident:  factSerious,
 	CondDeath:            factDeath,
 	CondLookedAfterDeath: factLookedAfterDeath,
+	CondCareLeaverDeath:  factCareLeaverDeath,
 }
 
 // compileAll checks every rule set and that no masa rule set is claimed
@@ -362,6 +390,7 @@ func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 				add(vocab.Invalid(f, "required", string(it.ID), "needs a text and a citation"))
 			}
 		}
+		ps = append(ps, cl.Provenance.Problems(field+".provenance")...)
 	}
 	if len(rs.Steps) == 0 {
 		add(vocab.Invalid(prefix+".steps", "required", "", "must list at least one step"))
@@ -392,6 +421,7 @@ func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 		if s.Citation.Source == "" {
 			add(vocab.Invalid(field+".citation.source", "required", "", "is required: every step cites its source"))
 		}
+		ps = append(ps, s.Provenance.Problems(field+".provenance")...)
 		for k, w := range s.When {
 			f := fmt.Sprintf("%s.when[%d]", field, k)
 			if bit, ok := factBits[w]; ok {
@@ -401,7 +431,7 @@ func compile(prefix string, rs *RuleSet) (*compiled, vocab.Problems) {
 			stepID, outcome, ok := strings.Cut(w, "=")
 			j, known := c.index[StepID(stepID)]
 			if !ok || !known {
-				add(vocab.Invalid(f, "condition", w, "is neither a fact (serious-incident, death, looked-after-death) nor \"step=outcome\" for an earlier step"))
+				add(vocab.Invalid(f, "condition", w, "is neither a fact (serious-incident, death, looked-after-death, care-leaver-death) nor \"step=outcome\" for an earlier step"))
 				continue
 			}
 			o := slices.IndexFunc(rs.Steps[j].Outcomes, func(x Outcome) bool { return x.ID == outcome })
@@ -473,6 +503,25 @@ func compileClock(c *compiled, rs *RuleSet, field string, k *Clock, ps *vocab.Pr
 	}
 	if k.Text == "" {
 		ps.Add(vocab.Invalid(field+".text", "required", "", "is required: say the rule in words"))
+	}
+	if k.Citation != nil && k.Provenance == nil {
+		ps.Add(vocab.Invalid(field+".provenance", "required", "", "is required when the clock has its own citation"))
+	}
+	if k.Provenance != nil {
+		*ps = append(*ps, k.Provenance.Problems(field+".provenance")...)
+	}
+	switch {
+	case k.Setting == "" && k.Alternative != nil:
+		ps.Add(vocab.Invalid(field+".alternative", "setting", "", "needs a setting that chooses it"))
+	case k.Setting != "" && k.Setting != SettingRapidReviewFrom:
+		ps.Add(vocab.Invalid(field+".setting", "setting", k.Setting, "is not a known setting ("+SettingRapidReviewFrom+")"))
+	case k.Setting != "" && k.Alternative == nil:
+		ps.Add(vocab.Invalid(field+".alternative", "required", "", "is required with a setting"))
+	case k.Alternative != nil:
+		if k.Alternative.Setting != "" || k.Alternative.Alternative != nil {
+			ps.Add(vocab.Invalid(field+".alternative", "setting", k.Alternative.Setting, "cannot itself have a setting"))
+		}
+		compileClock(c, rs, field+".alternative", k.Alternative, ps)
 	}
 	if k.From == "aware" {
 		return cc

@@ -88,6 +88,9 @@ type StepStatus struct {
 	Overdue bool `json:"overdue,omitempty"`
 	// DaysOverdue counts the calendar days since Due.
 	DaysOverdue int `json:"daysOverdue,omitempty"`
+	// Optional reports a step the guidance asks for without making it
+	// mandatory.
+	Optional bool `json:"optional,omitempty"`
 	// Done is the record of the step, once done.
 	Done     *Done          `json:"done,omitempty"`
 	Citation vocab.Citation `json:"citation"`
@@ -246,7 +249,7 @@ func (e *Engine) status(t *trail, on vocab.Date) (*Status, error) {
 		}
 		ss := StepStatus{
 			Step: cs.ID, Name: per.names[s.step], Stage: cs.Stage, State: s.state, Owner: owner,
-			NotBefore: s.notBefore, Citation: per.cites[s.step],
+			NotBefore: s.notBefore, Citation: per.cites[s.step], Optional: cs.Optional,
 		}
 		if cs.due != nil {
 			ss.DueRule = t.dueRule(cs.due, on)

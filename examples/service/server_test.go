@@ -61,9 +61,11 @@ func TestRuleSets(t *testing.T) {
 
 	for _, tt := range []struct{ query, on, id string }{
 		{"", "2020-06-29", "wt-2018"}, // today, by the test clock
-		{"?on=2019-06-01", "2019-06-01", "lscb-2004"},
+		{"?on=2018-06-01", "2018-06-01", "lscb-2004"},
+		{"?on=2019-06-01", "2019-06-01", "lscb-transition"},
 		{"?on=2022-07-01", "2022-07-01", "wt-2018-icb"},
-		{"?on=2024-01-01", "2024-01-01", "wt-2023"},
+		{"?on=2024-01-01", "2024-01-01", "wt-2018-icb"},
+		{"?on=2025-01-01", "2025-01-01", "wt-2023"},
 	} {
 		rec := call(h, "GET", "/v1/ruleset"+tt.query, nil)
 		require.Equal(t, http.StatusOK, rec.Code, "%s", rec.Body)

@@ -3,6 +3,7 @@ package validate
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/masa-go/masa/masa"
@@ -43,7 +44,38 @@ func partnershipRules(ctx context.Context, sl validator.StructLevel) {
 		}
 	}
 	if cc.rules.RequiresChair && p.Governance.Chair.Title == "" {
-		r.report("governance.chair.title", "partnership-chair", "", "is empty; from %s the lead safeguarding partners agree a partnership chair", cc.rules.From.Long())
+		r.report("governance.chair.title", "partnership-chair", "", "is empty; under %s the lead safeguarding partners agree a partnership chair", cc.rules.Name)
+	}
+	checkLeadPartners(r, p, cc)
+}
+
+// checkLeadPartners applies the rules of an edition that names lead and
+// delegated safeguarding partners and gives education a strategic role.
+// Each check runs only when the rule set in force has the rule, so the
+// rule set's data decides, not the code.
+func checkLeadPartners(r reporter, p *masa.Partnership, cc checkContext) {
+	rs := cc.rules
+	has := func(id string) bool { _, ok := rs.Rule(id); return ok }
+	for i, sp := range p.StatutoryPartners {
+		if has("lead-partners") && sp.LeadPartner == "" {
+			r.report(fmt.Sprintf("statutoryPartners[%d].leadPartner", i), "lead-partners", "",
+				"is empty; under %s each statutory partner names its lead safeguarding partner (for the %s role: %s)", rs.Name, sp.Role.Label(), rs.LeadPosts[sp.Role])
+		}
+		if has("delegated-partner") && rs.DelegatedPartners && sp.Delegate == "" {
+			r.report(fmt.Sprintf("statutoryPartners[%d].delegate", i), "delegated-partner", "",
+				"is empty; under %s each lead safeguarding partner names a delegated safeguarding partner in the arrangements", rs.Name)
+		}
+	}
+	if has("education-role") {
+		strategic := false
+		for _, ra := range p.RelevantAgencies {
+			if ra.Category == masa.CategoryEducation && slices.Contains(ra.TakesPart, masa.ForumExecutiveBoard) {
+				strategic = true
+			}
+		}
+		if !strategic {
+			r.report("relevantAgencies", "education-role", "", "names no education relevant agency on the executive board; under %s education takes part at a strategic level", rs.Name)
+		}
 	}
 }
 

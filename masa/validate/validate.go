@@ -100,7 +100,7 @@ var customTags = map[string]bool{
 	"statutory-roles": true, "health-body": true, "partner-body": true, "unique-id": true,
 	"reference": true, "lead-holder": true, "vice-chair-role": true, "board-member": true,
 	"partnership-chair": true, "relevant-agencies": true, "independent-scrutiny": true,
-	"funding-line": true, "amount": true,
+	"funding-line": true, "amount": true, "lead-partners": true, "delegated-partner": true, "education-role": true,
 }
 
 func toFieldError(rs masa.RuleSet, fe validator.FieldError) *vocab.FieldError {

@@ -120,11 +120,13 @@ func TestProblemsAreReported(t *testing.T) {
 		{"negative funding", "2020-06-29", func(p *masa.Partnership) {
 			p.Funding.Lines[10].Amount = decimal.NewFromInt(-550)
 		}, []want{{"funding.lines[10].amount", "funding-line"}}},
-		{"no chair under WT2023", "2024-01-01", func(p *masa.Partnership) {
+		{"no chair under WT2023", "2025-01-01", func(p *masa.Partnership) {
 			for i := range p.StatutoryPartners {
 				if p.StatutoryPartners[i].Role == vocab.Health {
 					p.StatutoryPartners[i].Body = "icb"
 				}
+				p.StatutoryPartners[i].LeadPartner = "chief executive"
+				p.StatutoryPartners[i].Delegate = "director"
 			}
 			p.Governance.Chair.Title = ""
 		}, []want{{"governance.chair.title", "required"}, {"governance.chair.title", "partnership-chair"}}},
