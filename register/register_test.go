@@ -145,5 +145,5 @@ func Example() {
 	// recorded; version 1
 	// register: stale version: expectedVersion: is not the version of case ESCB-2020-07, which is 1: read the case again and decide on what it now says (value "0", rule version)
 	// ESCB-2020-07 inform-partners due 2020-11-09
-	// ESCB-2020-07 rapid-review due 2020-11-23
+	// ESCB-2020-07 rapid-review due 2020-11-26
 }

@@ -67,10 +67,6 @@ type File struct {
 	Years     []int        `json:"years,omitempty"`
 	Holidays  []Holiday    `json:"holidays"`
 	Cancelled []vocab.Date `json:"cancelled,omitempty"`
-	// Citation and Provenance say where the table's dates come from and
-	// whether they were checked against a public source.
-	Citation   *vocab.Citation   `json:"citation,omitempty"`
-	Provenance *vocab.Provenance `json:"provenance,omitempty"`
 }
 
 // Calendar is a table of bank holidays over a set of covered years, and

@@ -141,7 +141,16 @@ func (g *gen) masa(c *reviews.Case) {
 
 func (g *gen) lscb(c *reviews.Case) {
 	aware := c.Facts.Aware
-	notified := g.add(c, "notify-incident", aware.AddDays(g.days(0, 9)), reviews.Event{})
+	// From 29 June 2018 the Panel is notified, and the LSCB is told,
+	// until go-live; before that, Ofsted and the LSCB.
+	first := "notify-incident"
+	if !aware.Before(d("2018-06-29")) {
+		first = "notify-panel"
+	}
+	notified := g.add(c, first, aware.AddDays(g.days(0, 9)), reviews.Event{})
+	if first == "notify-panel" {
+		g.add(c, "inform-body", notified.AddDays(g.days(0, 2)), reviews.Event{})
+	}
 	decided := notified.AddDays(g.days(10, 40))
 	if !g.pick(0.4) {
 		g.add(c, "scr-decision", decided, reviews.Event{Outcome: "no-scr"})
