@@ -108,7 +108,7 @@ func TestRegisterEndpoints(t *testing.T) {
 		{"status", "GET", "/v1/register/cases/ESCB-2020-01/status?on=2020-06-29", f.read, nil, 200, "", `"version": 2`},
 		{"status bad date", "GET", "/v1/register/cases/ESCB-2020-01/status?on=2020-02-30", f.read, nil, 400, "on", ""},
 		{"overdue", "GET", "/v1/register/overdue?on=2020-06-29", f.read, nil, 200, "", `"rapid-review"`},
-		{"due", "GET", "/v1/register/due?on=2020-06-01&days=30", f.read, nil, 200, "", `"rapid-review"`},
+		{"due", "GET", "/v1/register/due?on=2020-06-01&days=30", f.read, nil, 200, "", `"inform-partners"`},
 		{"due bad days", "GET", "/v1/register/due?days=-1", f.read, nil, 400, "days", ""},
 		{"due not a number", "GET", "/v1/register/due?days=ten", f.read, nil, 400, "days", ""},
 		{"audit", "GET", "/v1/register/audit?ref=ESCB-2020-01", f.admin, nil, 200, "", `"holder": "ESCB business unit"`},
@@ -168,14 +168,15 @@ func TestRegisterCSVAndCalendar(t *testing.T) {
 	require.NotNil(t, rr, "the rapid review is in the feed: %s", rec.Body)
 	start, err := rr.GetAllDayStartAt()
 	require.NoError(t, err)
-	// Working Together 2018: 15 working days from becoming aware on 1 June 2020.
-	assert.Equal(t, "2020-06-22", start.Format("2006-01-02"))
+	// The Panel's expectation: 15 working days from the notification on
+	// 3 June 2020 (the default start point).
+	assert.Equal(t, "2020-06-24", start.Format("2006-01-02"))
 	summary := rr.GetProperty(ics.ComponentPropertySummary).Value
 	assert.True(t, strings.HasPrefix(summary, "OVERDUE: "), summary)
 	desc := rr.GetProperty(ics.ComponentPropertyDescription).Value
 	assert.Contains(t, desc, "Owner: ")
 	assert.Contains(t, desc, "working days")
-	assert.Contains(t, desc, "Rule: Working Together")
+	assert.Contains(t, desc, "Rule: Child Safeguarding Practice Review Panel")
 	// The board's pending actions join the feed (the Essex log dates its
 	// meetings by month only, so none of them is an event).
 	actions := 0
