@@ -75,6 +75,8 @@ func Kinds() []Kind {
 			Patterns: []string{"reviews/testdata/*-case.json", "examples/service/testdata/cases/*.json", "examples/timeline/example-case.json", "examples/timeline/testdata/*case.json"}},
 		{Name: "review-rules", Title: "masa review rules", Reader: "reviews.LoadRules", typ: []reviews.RuleSet{},
 			Patterns: []string{"reviews/data/rules.json"}},
+		{Name: "sources", Title: "masa public sources checked", Reader: "vocab.PublicSources", typ: []vocab.PublicSource{},
+			Patterns: []string{"vocab/data/sources.json"}},
 		{Name: "holidays", Title: "masa bank holidays", Reader: "workdays.Calendar.ExtendFile", typ: workdays.File{},
 			Patterns: []string{"workdays/data/*.json", "workdays/testdata/*.json", "examples/timeline/testdata/holidays-*.json", "examples/timeline/testdata/extra.json"}},
 		{Name: "training", Title: "masa training input", Reader: "training.Load", typ: training.Input{},
