@@ -26,7 +26,7 @@ type registerFixture struct {
 	revoked             string
 }
 
-func newRegisterFixture(t *testing.T) *registerFixture {
+func newRegisterFixture(t testing.TB) *registerFixture {
 	t.Helper()
 	d := testDeps(nil)
 	bd, err := loadBoard(d.Partnership, "", true)
