@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/masa-go/masa/wasm/internal/ui"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -272,7 +273,10 @@ func (res *resources) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		b := res.bundle
 		if b == nil {
 			// The client is still being built: wait for it, then serve
-			// the newest bundle.
+			// the newest bundle. The build takes minutes, so this one
+			// response is exempt from the server's write timeout (an
+			// error means the writer has no deadline to lift).
+			_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 			select {
 			case <-res.server.ready:
 			case <-r.Context().Done():
