@@ -205,6 +205,13 @@ type Owner struct {
 	LeadArea vocab.ID `json:"leadArea,omitempty"`
 	// Groups are the partnership's groups that own the step.
 	Groups []vocab.ID `json:"groups,omitempty"`
+	// Period is the span of dates over which this owner holds, around the
+	// date asked about: a lead area's rotation year, starting no earlier
+	// than the arrangements' go-live, and narrowed to the span between
+	// the recorded successions that change who the owner is. A side that
+	// nothing bounds is zero (no start, or no end), and an owner bounded
+	// on neither side has no period.
+	Period vocab.Period `json:"period,omitzero"`
 }
 
 // String formats the owner as "Post, Name" or "Name".
@@ -240,8 +247,63 @@ func (e *Engine) partnershipOn(d vocab.Date) (*masa.Partnership, error) {
 }
 
 // owner resolves ref under rule set rs on date on, with the partnership's
-// successions up to on applied. area is the lead area for a dispute.
+// successions up to on applied, and the period over which that owner holds
+// (see ownerPeriod). area is the lead area for a dispute.
 func (e *Engine) owner(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on vocab.Date) (Owner, error) {
+	o, err := e.resolve(ref, area, rs, on)
+	if err != nil {
+		return Owner{}, err
+	}
+	o.Period, err = e.ownerPeriod(o, area, rs, on)
+	if err != nil {
+		return Owner{}, err
+	}
+	return o, nil
+}
+
+// ownerPeriod returns the dates over which owner o, resolved on date on,
+// holds: for a lead area, its rotation year; from the arrangements'
+// go-live at the earliest; and narrowed to the span between the recorded
+// successions that change who the owner is. A side nothing bounds is zero.
+func (e *Engine) ownerPeriod(o Owner, area vocab.ID, rs *masa.RuleSet, on vocab.Date) (vocab.Period, error) {
+	var period vocab.Period
+	if o.LeadArea != "" {
+		p, err := e.partnershipOn(on)
+		if err != nil {
+			return vocab.Period{}, err
+		}
+		if h, err := p.LeadHolder(o.LeadArea, on); err == nil {
+			period = h.Period
+		}
+	}
+	if gl := e.p.Arrangements.GoLive; !gl.IsZero() && !on.Before(gl) && (period.From.IsZero() || period.From.Before(gl)) {
+		period.From = gl
+	}
+	for _, d := range e.successions {
+		switch {
+		case !d.After(on):
+			if (period.From.IsZero() || d.After(period.From)) && e.ownerDiffers(o, area, rs, d.AddDays(-1)) {
+				period.From = d
+			}
+		case period.To.IsZero() || !d.After(period.To):
+			if e.ownerDiffers(o, area, rs, d) {
+				period.To = d.AddDays(-1)
+			}
+		}
+	}
+	return period, nil
+}
+
+// ownerDiffers reports whether the owner that o's reference resolves to on
+// date d is someone else than o.
+func (e *Engine) ownerDiffers(o Owner, area vocab.ID, rs *masa.RuleSet, d vocab.Date) bool {
+	x, err := e.resolve(o.Ref, area, rs, d)
+	return err != nil || x.Name != o.Name || x.Post != o.Post || x.Role != o.Role || x.LeadArea != o.LeadArea ||
+		!slices.Equal(x.Orgs, o.Orgs) || !slices.Equal(x.Groups, o.Groups)
+}
+
+// resolve works out who ref is under rule set rs on date on.
+func (e *Engine) resolve(ref OwnerRef, area vocab.ID, rs *masa.RuleSet, on vocab.Date) (Owner, error) {
 	p, err := e.partnershipOn(on)
 	if err != nil {
 		return Owner{}, err

@@ -598,3 +598,41 @@ func TestNoPersonalDataFields(t *testing.T) {
 		}
 	}
 }
+
+// An owner reports the period it holds for: the safeguarding partners
+// include the five CCGs until the day before the ICBs took over on 1 July
+// 2022, and the three ICBs from that day; the local authority holds from
+// go-live, with no end.
+func TestOwnerPeriods(t *testing.T) {
+	e := essex(t)
+	tests := []struct {
+		aware    string
+		ref      reviews.OwnerRef
+		from, to string
+		orgs     int
+	}{
+		{"2022-06-29", reviews.OwnerPartners, "2019-09-29", "2022-06-30", 7},
+		{"2022-07-01", reviews.OwnerPartners, "2022-07-01", "", 5},
+		{"2021-03-01", reviews.OwnerLocalAuthority, "2019-09-29", "", 1},
+	}
+	for _, tt := range tests {
+		c := &reviews.Case{Ref: "P-1", Facts: serious(tt.aware)}
+		st, err := e.Status(c, d(tt.aware))
+		require.NoError(t, err)
+		found := false
+		for _, s := range st.Steps {
+			if s.Owner.Ref != tt.ref {
+				continue
+			}
+			found = true
+			assert.Equal(t, tt.from, s.Owner.Period.From.String(), "%s on %s", tt.ref, tt.aware)
+			if tt.to == "" {
+				assert.True(t, s.Owner.Period.To.IsZero(), "%s on %s has no end", tt.ref, tt.aware)
+			} else {
+				assert.Equal(t, tt.to, s.Owner.Period.To.String(), "%s on %s", tt.ref, tt.aware)
+			}
+			assert.Len(t, s.Owner.Orgs, tt.orgs)
+		}
+		assert.True(t, found, "a step owned by %s on %s", tt.ref, tt.aware)
+	}
+}
