@@ -116,9 +116,11 @@ func TestEssexBaseline(t *testing.T) {
 	assert.ErrorIs(t, err, vocab.ErrNotFound)
 }
 
-func TestEssexICB2022(t *testing.T) {
+func TestMappingsFromSuccessions(t *testing.T) {
 	m := EssexICB2022()
-	assert.Equal(t, EssexICB2022ID, m.ID)
+	assert.Equal(t, MappingID(vocab.MustDate("2022-07-01")), m.ID)
+	assert.Equal(t, vocab.ID("successions-2022-07-01"), m.ID)
+	assert.Equal(t, "for the successions of 1 July 2022", m.Name)
 	assert.Equal(t, "2022-07-01", m.On.String())
 	to := map[vocab.ID]vocab.ID{}
 	for _, mv := range m.Moves {
@@ -135,21 +137,75 @@ func TestEssexICB2022(t *testing.T) {
 	names := map[vocab.ID]string{}
 	for _, tg := range m.Targets {
 		names[tg.Org] = tg.Name
-		assert.Equal(t, vocab.Health, tg.Role)
+		assert.Empty(t, tg.Role, "the role is the one the sources share")
 	}
 	assert.Equal(t, "NHS Mid and South Essex Integrated Care Board", names["nhs-mid-and-south-essex-icb"])
 	assert.Equal(t, "NHS Suffolk and North East Essex Integrated Care Board", names["nhs-suffolk-and-north-east-essex-icb"])
 	assert.Equal(t, "NHS Hertfordshire and West Essex Integrated Care Board", names["nhs-hertfordshire-and-west-essex-icb"])
 
+	probation := MappingFromSuccessions(masa.Essex(), vocab.MustDate("2021-06-26"))
+	assert.Equal(t, []Move{{From: "national-probation-service", To: "the-probation-service"}, {From: "essex-crc", To: "the-probation-service"}}, probation.Moves)
+	assert.Equal(t, []Target{{Org: "the-probation-service", Name: "The Probation Service"}}, probation.Targets)
+	assert.Empty(t, MappingFromSuccessions(masa.Essex(), vocab.MustDate("2021-06-27")).Moves, "no succession on that date")
+
+	all := MappingUpTo(masa.Essex(), vocab.MustDate("2023-03-31"))
+	assert.Len(t, all.Moves, 7, "two probation services and five CCGs")
+	assert.Equal(t, "2022-07-01", all.On.String(), "the latest succession")
+	assert.Len(t, MappingUpTo(masa.Essex(), vocab.MustDate("2022-06-30")).Moves, 2, "only probation before the ICBs")
+
 	// Callers get copies.
 	m.Moves[0].To = "changed"
 	assert.NotEqual(t, vocab.ID("changed"), EssexICB2022().Moves[0].To)
 	got, ok := MappingByID(EssexICB2022ID)
-	assert.True(t, ok)
+	assert.True(t, ok, "the former ID still names the mapping")
 	assert.Equal(t, EssexICB2022(), got)
 	_, ok = MappingByID("nope")
 	assert.False(t, ok)
-	assert.Len(t, Mappings(), 1)
+	ids := []vocab.ID{}
+	for _, m := range Mappings() {
+		ids = append(ids, m.ID)
+	}
+	assert.Equal(t, []vocab.ID{"successions-2021-06-26", "successions-2022-07-01"}, ids)
+}
+
+func TestMappingChainsAndNonContributors(t *testing.T) {
+	p := &masa.Partnership{
+		Organisations: []masa.Organisation{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}, {ID: "c", Name: "C"}, {ID: "x", Name: "X"}, {ID: "y", Name: "Y"}},
+		Funding:       &masa.FundingTable{Lines: []masa.FundingLine{{Org: "a"}, {Org: "c"}}},
+		Successions: []masa.Succession{
+			{On: vocab.MustDate("2021-04-01"), From: []vocab.ID{"a", "x"}, To: "b"},
+			{On: vocab.MustDate("2022-04-01"), From: []vocab.ID{"b"}, To: "c"},
+			{On: vocab.MustDate("2022-04-01"), From: []vocab.ID{"y"}, To: "x"},
+		},
+	}
+	m := MappingUpTo(p, vocab.MustDate("2023-01-01"))
+	assert.Equal(t, []Move{{From: "a", To: "c"}}, m.Moves, "a moves straight to c, an existing contributor; x and y pay nothing")
+	assert.Empty(t, m.Targets)
+	first := MappingFromSuccessions(p, vocab.MustDate("2021-04-01"))
+	assert.Equal(t, []Target{{Org: "b", Name: "B"}}, first.Targets)
+	assert.Len(t, MappingsOf(p), 1, "the 2022 successions move no contributor of this table")
+}
+
+func TestInlineMappings(t *testing.T) {
+	s := EssexScenario()
+	s.Changes = []Change{{Kind: Remap, Mapping: "successions-2021-06-26"}, {Kind: Remap, Mapping: EssexICB2022ID}, {Kind: Remap, Mapping: "other"}, {Kind: Uplift, Percent: MustNumber("1")}}
+	InlineMappings(s, masa.Essex())
+	require.NotNil(t, s.Changes[0].Map)
+	assert.Empty(t, s.Changes[0].Mapping)
+	assert.Equal(t, "The Probation Service", s.Changes[0].Map.Targets[0].Name)
+	require.NotNil(t, s.Changes[1].Map)
+	assert.Len(t, s.Changes[1].Map.Moves, 5)
+	assert.Equal(t, vocab.ID("other"), s.Changes[2].Mapping, "a name the partnership does not have is left for the check to report")
+	r, err := Apply(s)
+	assert.Error(t, err)
+	assert.Nil(t, r)
+	s.Changes = s.Changes[:2]
+	r, err = Apply(s)
+	require.NoError(t, err)
+	l, ok := r.Line("the-probation-service")
+	require.True(t, ok)
+	assert.Equal(t, "7497", l.Amount.String(), "NPS and CRC together")
+	InlineMappings(nil, masa.Essex())
 }
 
 func TestChanges(t *testing.T) {
@@ -310,9 +366,9 @@ func TestChanges(t *testing.T) {
 		},
 		{
 			name:     "merge by the Essex mapping",
-			changes:  []Change{{Kind: Remap, Mapping: EssexICB2022ID}},
+			changes:  []Change{{Kind: Remap, Mapping: MappingID(vocab.MustDate("2022-07-01"))}},
 			want:     map[vocab.ID]string{"nhs-mid-and-south-essex-icb": "32824", "nhs-suffolk-and-north-east-essex-icb": "15633", "nhs-hertfordshire-and-west-essex-icb": "11440"},
-			sentence: "Apply the mapping Essex CCGs to ICBs, 1 July 2022: merge NHS Mid Essex CCG, NHS Basildon & Brentwood CCG and NHS Castle Point & Rochford CCG into NHS Mid and South Essex Integrated Care Board, replace NHS North East Essex CCG by NHS Suffolk and North East Essex Integrated Care Board and replace NHS West Essex CCG by NHS Hertfordshire and West Essex Integrated Care Board. The mapping takes effect on 1 July 2022, after 2021/22 ends.",
+			sentence: "Apply the mapping for the successions of 1 July 2022: merge NHS Mid Essex CCG, NHS Basildon & Brentwood CCG and NHS Castle Point & Rochford CCG into NHS Mid and South Essex Integrated Care Board, replace NHS North East Essex CCG by NHS Suffolk and North East Essex Integrated Care Board and replace NHS West Essex CCG by NHS Hertfordshire and West Essex Integrated Care Board. The mapping takes effect on 1 July 2022, after 2021/22 ends.",
 			check: func(t *testing.T, r *Result) {
 				assert.Len(t, r.Lines, 9)
 				l, _ := r.Line("nhs-mid-and-south-essex-icb")
@@ -442,7 +498,7 @@ func TestApplyErrors(t *testing.T) {
 			s.Changes = []Change{{Kind: Remove, Org: "cafcass"}, {Kind: Cap, Org: "cafcass", Amount: Int(1)}}
 		}, "changes[1].org", "cafcass", vocab.ErrNotFound, "changes[0] removed it"},
 		{"contributor merged away", func(s *Scenario) {
-			s.Changes = []Change{{Kind: Remap, Mapping: EssexICB2022ID}, {Kind: Fixed, Org: "nhs-mid-essex-ccg", Amount: Int(1)}}
+			s.Changes = []Change{{Kind: Remap, Mapping: MappingID(vocab.MustDate("2022-07-01"))}, {Kind: Fixed, Org: "nhs-mid-essex-ccg", Amount: Int(1)}}
 		}, "changes[1].org", "nhs-mid-essex-ccg", vocab.ErrNotFound, ""},
 		{"percentages not 100", func(s *Scenario) {
 			s.Changes = []Change{{Kind: Shares, ShareRule: ShareRule{Method: Percentages, Parts: []Part{{Role: vocab.LocalAuthority, Percent: Int(50)}, {Role: vocab.Police, Percent: Int(25)}}}}}
@@ -518,10 +574,10 @@ func TestApplyErrors(t *testing.T) {
 		}, "changes[0].map.targets", "new-one", vocab.ErrInvalid, ""},
 		{"unknown shipped mapping", func(s *Scenario) { s.Changes = []Change{{Kind: Remap, Mapping: "nope"}} }, "changes[0].mapping", "nope", vocab.ErrNotFound, ""},
 		{"mapping source missing", func(s *Scenario) {
-			s.Changes = []Change{{Kind: Remove, Org: "nhs-west-essex-ccg"}, {Kind: Remap, Mapping: EssexICB2022ID}}
+			s.Changes = []Change{{Kind: Remove, Org: "nhs-west-essex-ccg"}, {Kind: Remap, Mapping: MappingID(vocab.MustDate("2022-07-01"))}}
 		}, "changes[1].mapping", "nhs-west-essex-ccg", vocab.ErrNotFound, ""},
 		{"mapping over a cap", func(s *Scenario) {
-			s.Changes = []Change{{Kind: Cap, Org: "nhs-west-essex-ccg", Amount: Int(5)}, {Kind: Remap, Mapping: EssexICB2022ID}}
+			s.Changes = []Change{{Kind: Cap, Org: "nhs-west-essex-ccg", Amount: Int(5)}, {Kind: Remap, Mapping: MappingID(vocab.MustDate("2022-07-01"))}}
 		}, "changes[1].mapping", "nhs-west-essex-ccg", vocab.ErrConflict, "cannot carry over"},
 		{"add an existing contributor", func(s *Scenario) {
 			s.Changes = []Change{{Kind: Add, Org: "cafcass", Name: "CAFCASS", Amount: Int(1)}}

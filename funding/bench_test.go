@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/masa-go/masa/funding/internal/benchdata"
+	"github.com/masa-go/masa/vocab"
 	"github.com/shopspring/decimal"
 )
 
@@ -51,7 +52,7 @@ func BenchmarkApplyEssex(b *testing.B) {
 	s := EssexScenario()
 	s.Changes = []Change{
 		{Kind: SetTotal, Amount: MustNumber("400000")},
-		{Kind: Remap, Mapping: EssexICB2022ID},
+		{Kind: Remap, Mapping: MappingID(vocab.MustDate("2022-07-01"))},
 		{Kind: Cap, Org: "essex-county-council", Amount: MustNumber("240000")},
 	}
 	b.ReportAllocs()

@@ -279,7 +279,7 @@ func (c *checker) change(p string, ch *Change) {
 	case Remap:
 		switch {
 		case ch.Mapping == "" && ch.Map == nil:
-			c.add(vocab.Invalid(p+".mapping", "required", "", "is missing; name a shipped mapping such as \""+string(EssexICB2022ID)+"\" or give a map"))
+			c.add(vocab.Invalid(p+".mapping", "required", "", "is missing; name a mapping of the partnership's successions such as \""+string(MappingID(vocab.MustDate("2022-07-01")))+"\" or give a map"))
 		case ch.Mapping != "" && ch.Map != nil:
 			c.add(vocab.Invalid(p+".map", "one-of", "", "is given as well as mapping; give one or the other"))
 		case ch.Map != nil:

@@ -26,7 +26,7 @@
 //	s.Year = 2021
 //	s.Changes = []funding.Change{
 //		{Kind: funding.SetTotal, Amount: funding.MustNumber("400000")},
-//		{Kind: funding.Remap, Mapping: funding.EssexICB2022ID},
+//		{Kind: funding.Remap, Mapping: funding.MappingID(vocab.MustDate("2022-07-01"))},
 //	}
 //	r, err := funding.Apply(s)             // r.Lines, r.Steps
 //	cmp := r.Compare()                     // old, new, change, percent
@@ -36,8 +36,10 @@
 // [FlatRate] (rate per member and member count), [Shares] (baseline
 // shares, stated [Percentages] by role or contributor with nested splits,
 // [Weights] such as population, or [Equal]), [Cap], [Floor], [Remap]
-// (merge, split or rename by a [Mapping]; [EssexICB2022] is the 1 July
-// 2022 CCG to ICB mapping), [Add] and [Remove]. By default a baseline
+// (merge, split or rename by a [Mapping]; [MappingFromSuccessions] derives
+// one from a partnership's recorded successions on a date, such as the
+// CCG to ICB mapping of 1 July 2022 or the probation unification of
+// 26 June 2021, and [Mappings] names the default partnership's), [Add] and [Remove]. By default a baseline
 // contributor pays a share of what remains after fixed amounts and flat
 // rates, in proportion to its baseline amount; a group line with members
 // and a rate keeps its flat rate. So the baseline scenario with no changes

@@ -70,7 +70,7 @@ func ExampleApply_scenario() {
 	s.Changes = []funding.Change{
 		{Kind: funding.SetTotal, Amount: funding.MustNumber("400000")},
 		{Kind: funding.Fixed, Org: "cafcass", Amount: funding.MustNumber("550")},
-		{Kind: funding.Remap, Mapping: funding.EssexICB2022ID},
+		{Kind: funding.Remap, Mapping: funding.MappingID(vocab.MustDate("2022-07-01"))},
 	}
 	r, err := funding.Apply(s)
 	if err != nil {
@@ -85,7 +85,7 @@ func ExampleApply_scenario() {
 	// Output:
 	// Raise the total budget from £389,095 to £400,000 for 2022/23.
 	// Fix the contribution of CAFCASS at £550.
-	// Apply the mapping Essex CCGs to ICBs, 1 July 2022: merge NHS Mid Essex CCG, NHS Basildon & Brentwood CCG and NHS Castle Point & Rochford CCG into NHS Mid and South Essex Integrated Care Board, replace NHS North East Essex CCG by NHS Suffolk and North East Essex Integrated Care Board and replace NHS West Essex CCG by NHS Hertfordshire and West Essex Integrated Care Board. The mapping took effect on 1 July 2022, part-way through 2022/23; the whole year is charged to the new contributors.
+	// Apply the mapping for the successions of 1 July 2022: merge NHS Mid Essex CCG, NHS Basildon & Brentwood CCG and NHS Castle Point & Rochford CCG into NHS Mid and South Essex Integrated Care Board, replace NHS North East Essex CCG by NHS Suffolk and North East Essex Integrated Care Board and replace NHS West Essex CCG by NHS Hertfordshire and West Essex Integrated Care Board. The mapping took effect on 1 July 2022, part-way through 2022/23; the whole year is charged to the new contributors.
 	// 33781 Pays a share of the £384,930 left after fixed amounts and flat rates, in proportion to the 2020/21 contributions: quota £33,781.0101…, rounded down.
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -341,9 +342,15 @@ func TestLeadHolderReportsConflicts(t *testing.T) {
 
 func TestAsOf(t *testing.T) {
 	p := masa.Essex()
-	before, err := p.AsOf(vocab.MustDate("2022-06-30"))
+	before, err := p.AsOf(vocab.MustDate("2021-06-25"))
 	require.NoError(t, err)
-	assert.Equal(t, p, before, "nothing changes before 1 July 2022")
+	assert.Equal(t, p, before, "nothing changes before 26 June 2021")
+
+	probation, err := p.AsOf(vocab.MustDate("2022-06-30"))
+	require.NoError(t, err)
+	assert.Len(t, probation.RelevantAgencies, len(p.RelevantAgencies)-1, "the National Probation Service and the CRC become The Probation Service")
+	assert.True(t, slices.ContainsFunc(probation.RelevantAgencies, func(ra masa.RelevantAgency) bool { return ra.Org == "the-probation-service" }))
+	assert.Equal(t, p.StatutoryPartners, probation.StatutoryPartners, "probation is not a statutory partner")
 
 	after, err := p.AsOf(vocab.MustDate("2022-07-01"))
 	require.NoError(t, err)
@@ -355,7 +362,7 @@ func TestAsOf(t *testing.T) {
 		}
 	}
 	assert.Len(t, after.StatutoryPartners, 5)
-	assert.Len(t, after.RelevantAgencies, 33, "five CCGs become three ICBs")
+	assert.Len(t, after.RelevantAgencies, 32, "five CCGs become three ICBs, and two probation services one")
 	assert.Equal(t, after.PartnersInRole(vocab.Health), after.Governance.Board.Seats[2].Orgs)
 	assert.True(t, after.Funding.Total().Equal(p.Funding.Total()), "money is left to the funding package")
 	assert.Len(t, p.StatutoryPartners, 7, "AsOf does not change its receiver")
@@ -369,7 +376,7 @@ func TestAsOf(t *testing.T) {
 	assert.Equal(t, "Integrated Care Board leads", h.Title)
 
 	bad := masa.Essex()
-	bad.Successions[0].To = "nhs-nowhere-icb"
+	bad.Successions[1].To = "nhs-nowhere-icb"
 	_, err = bad.AsOf(vocab.MustDate("2023-01-01"))
 	assert.ErrorIs(t, err, vocab.ErrNotFound)
 }

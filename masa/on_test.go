@@ -73,6 +73,7 @@ func TestBasisSaysWhichPartnership(t *testing.T) {
 	assert.Contains(t, v.Basis.String(), "as published")
 	v, err = p.On(vocab.MustDate("2023-06-01"))
 	require.NoError(t, err)
-	assert.Contains(t, v.Basis.String(), "with 3 successions applied")
-	assert.Contains(t, v.Basis.Successions[0].String(), "nhs-mid-and-south-essex-icb replaced")
+	assert.Contains(t, v.Basis.String(), "with 4 successions applied")
+	assert.Contains(t, v.Basis.Successions[0].String(), "on 26 June 2021 the-probation-service replaced national-probation-service and essex-crc")
+	assert.Contains(t, v.Basis.Successions[1].String(), "nhs-mid-and-south-essex-icb replaced")
 }

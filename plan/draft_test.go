@@ -28,7 +28,7 @@ func icb() *funding.Scenario {
 	s := funding.EssexScenario()
 	s.Name = "ICBs from 2023"
 	s.Year = 2023
-	s.Changes = []funding.Change{{Kind: funding.Remap, Mapping: funding.EssexICB2022ID}, {Kind: funding.Uplift, Percent: funding.MustNumber("3")}}
+	s.Changes = []funding.Change{{Kind: funding.Remap, Mapping: funding.MappingID(vocab.MustDate("2021-06-26"))}, {Kind: funding.Remap, Mapping: funding.MappingID(vocab.MustDate("2022-07-01"))}, {Kind: funding.Uplift, Percent: funding.MustNumber("3")}}
 	return s
 }
 

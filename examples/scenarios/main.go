@@ -75,7 +75,8 @@ func defaultScenario() *funding.Scenario {
 		{Kind: funding.SetTotal, Amount: funding.MustNumber("400000")},
 		{Kind: funding.Fixed, Org: "cafcass", Amount: funding.MustNumber("550")},
 		{Kind: funding.FlatRate, Org: "district-councils", Rate: funding.MustNumber("1250")},
-		{Kind: funding.Remap, Mapping: funding.EssexICB2022ID},
+		{Kind: funding.Remap, Mapping: funding.MappingID(vocab.MustDate("2021-06-26"))},
+		{Kind: funding.Remap, Mapping: funding.MappingID(vocab.MustDate("2022-07-01"))},
 		{Kind: funding.Cap, Org: "essex-county-council", Amount: funding.MustNumber("245000")},
 	}
 	return s
@@ -136,6 +137,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if table != nil {
 			s.Baseline = *table
 		}
+	}
+	if *partnership != "" {
+		p, err := masa.Load(*partnership)
+		if err != nil {
+			return fail(err)
+		}
+		// A mapping named by date is that partnership's successions.
+		funding.InlineMappings(s, p)
 	}
 
 	var out output

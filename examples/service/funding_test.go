@@ -34,7 +34,7 @@ func icbScenario(t testing.TB) []byte {
 	s.Year = 2021
 	s.Changes = []funding.Change{
 		{Kind: funding.SetTotal, Amount: funding.MustNumber("400000")},
-		{Kind: funding.Remap, Mapping: funding.EssexICB2022ID},
+		{Kind: funding.Remap, Mapping: funding.MappingID(vocab.MustDate("2022-07-01"))},
 	}
 	b, err := funding.EncodeScenario(s)
 	require.NoError(t, err)

@@ -76,7 +76,7 @@ func TestProblemsAreReported(t *testing.T) {
 		}, []want{{"statutoryPartners", "statutory-roles"}}},
 		{"duplicate organisation ID", "2020-06-29", func(p *masa.Partnership) {
 			p.Organisations = append(p.Organisations, p.Organisations[0])
-		}, []want{{"organisations[41].id", "unique-id"}}},
+		}, []want{{"organisations[42].id", "unique-id"}}},
 		{"duplicate group ID", "2020-06-29", func(p *masa.Partnership) {
 			p.LocalGroups[1].ID = "cspr"
 		}, []want{{"localGroups[1].id", "unique-id"}}},

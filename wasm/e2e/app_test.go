@@ -148,7 +148,7 @@ func TestICBMerge(t *testing.T) {
 	tb := open(t, "/", 1280, 900)
 	tb.setValue(t, "field-budget", "400000")
 	tb.do(t, chromedp.Click(chromedp.CSS(`#field-icb`)))
-	tb.waitFor(t, `document.querySelectorAll('#allocation tbody tr').length === 9`)
+	tb.waitFor(t, `document.querySelectorAll('#allocation tbody tr').length === 8`)
 	rows, total := tb.table(t)
 	names := make([]string, len(rows))
 	for i, r := range rows {
@@ -157,13 +157,13 @@ func TestICBMerge(t *testing.T) {
 	assert.Contains(t, names, "NHS Mid and South Essex Integrated Care Board (was NHS Mid Essex CCG, NHS Basildon & Brentwood CCG, NHS Castle Point & Rochford CCG)")
 	assert.NotContains(t, names, "NHS Mid Essex CCG")
 	assert.Equal(t, "£400,000", total[2])
-	assert.Contains(t, tb.text(t, "#steps"), "Apply the mapping Successions of 1 July 2022")
+	assert.Contains(t, tb.text(t, "#steps"), "Apply the mapping Successions of 26 June 2021 and 1 July 2022")
 	assert.True(t, eval[bool](t, tb, `document.getElementById('field-remove-nhs-mid-and-south-essex-icb') !== null`), "the boards can now be taken out")
 
 	// Each line's explanation is a click away.
 	assert.Equal(t, 0, eval[int](t, tb, `document.querySelectorAll('#explanations dd').length`))
 	tb.do(t, chromedp.Click(chromedp.CSS(`#how summary`)))
-	tb.waitFor(t, `document.querySelectorAll('#explanations dd').length === 9`)
+	tb.waitFor(t, `document.querySelectorAll('#explanations dd').length === 8`)
 	assert.Contains(t, tb.text(t, "#explanations"), "NHS Mid and South Essex Integrated Care Board")
 	assert.Contains(t, tb.text(t, "#explanations"), "Pays a share of the")
 	tb.setValue(t, "field-budget", "410000")
@@ -242,7 +242,7 @@ func TestSharedLink(t *testing.T) {
 	require.False(t, m.Stale)
 
 	tb := open(t, "/?"+state.ShareQuery(m.Form), 1280, 900)
-	tb.waitFor(t, `document.querySelectorAll('#allocation tbody tr').length === 9`)
+	tb.waitFor(t, `document.querySelectorAll('#allocation tbody tr').length === 8`)
 	assert.Equal(t, "Showing a shared scenario.", tb.text(t, "#notice"))
 	rows, total := tb.table(t)
 	assert.Equal(t, []string{"Total", "£389,095", "£400,000", "+£10,905", "+2.80%"}, total)

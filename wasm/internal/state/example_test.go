@@ -24,7 +24,7 @@ func ExampleModel() {
 	}
 	fmt.Println("still showing", m.Result.Total, "stale:", m.Stale)
 	// Output:
-	// 400000 9 2.80
+	// 400000 8 2.80
 	// map
 	// set-total
 	// budget: "400,000 pounds" is not a decimal number such as 1210 or 2.5 (digits, an optional minus sign and one decimal point only)

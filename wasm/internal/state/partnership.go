@@ -18,10 +18,10 @@ type Partnership struct {
 	Name string
 	// Baseline is the published funding table scenarios start from.
 	Baseline funding.Baseline
-	// Succession moves the contributions of organisations replaced on
-	// one date to their successors: the first date, after the table's
-	// year begins, on which the file records successions among the
-	// table's contributors. It is nil when there is none.
+	// Succession moves the contributions of organisations replaced by
+	// every succession the file records, after the table's year begins,
+	// among the table's contributors, to their last successors (see
+	// funding.MappingUpTo). It is nil when there is none.
 	Succession *funding.Mapping
 }
 
@@ -48,9 +48,14 @@ func PartnershipOf(p *masa.Partnership) (Partnership, error) {
 		dates = append(dates, s.On)
 	}
 	if len(dates) > 0 {
-		on := slices.MinFunc(dates, vocab.Date.Compare)
-		m := funding.MappingFromSuccessions(p, on)
-		m.Name = "Successions of " + on.Long()
+		slices.SortFunc(dates, vocab.Date.Compare)
+		dates = slices.Compact(dates)
+		m := funding.MappingUpTo(p, dates[len(dates)-1])
+		long := make([]string, len(dates))
+		for i, d := range dates {
+			long[i] = d.Long()
+		}
+		m.Name = "Successions of " + vocab.JoinAnd(long)
 		out.Succession = &m
 	}
 	return out, nil
@@ -67,7 +72,7 @@ func ParsePartnership(data []byte) (Partnership, error) {
 }
 
 // SuccessionSummary describes the succession the form offers, such as
-// "5 contributors replaced by 3 successors on 1 July 2022", or "" when
+// "7 contributors replaced by 4 successors on 1 July 2022", or "" when
 // there is none.
 func (md *Model) SuccessionSummary() string {
 	m := md.Succession

@@ -202,7 +202,11 @@ func TestPropertyRandomEdits(t *testing.T) {
 		require.NoError(t, err, "case %d", c)
 		other := Essex()
 		other.Load(f)
-		assert.Equal(t, m.Problems, other.Problems, "case %d", c)
+		// A clash between two fields (a fixed amount above the budget) is
+		// reported at the field edited last (bugs 5 and 10), which a URL
+		// does not record: after the trip it may sit at the other field.
+		assert.Equal(t, len(m.Problems), len(other.Problems), "case %d: %v and %v", c, m.Problems, other.Problems)
+		assert.Equal(t, m.Stale, other.Stale, "case %d", c)
 		if !m.Stale {
 			assert.Equal(t, m.Result, other.Result, "case %d", c)
 		}

@@ -102,7 +102,7 @@ func TestRenderBaseline(t *testing.T) {
 		"Essex Safeguarding Children Board: next year's contributions, starting from the 2020/21 table (11 contributors, £389,095).",
 		"Total budget (£)",
 		"Uplift or cut (%)",
-		"Apply the recorded successions: 5 contributors replaced by 3 successors on 1 July 2022",
+		"Apply the recorded successions: 7 contributors replaced by 4 successors on 1 July 2022",
 		"City, District and Borough Councils: rate per member (£)",
 		"Essex County Council",
 		"£240,205",
