@@ -29,8 +29,8 @@ func TestLibraryAnswersChangeAtEachSuccession(t *testing.T) {
 	published, err := consistency.Library(p, consistency.Question{On: vocab.MustDate("2022-07-01"), AsPublished: true})
 	require.NoError(t, err)
 
-	assert.Empty(t, before.Successions)
-	assert.Len(t, after.Successions, 3)
+	assert.Len(t, before.Successions, 1, "only the probation unification of 26 June 2021")
+	assert.Len(t, after.Successions, 4, "and the three ICBs")
 	assert.Empty(t, published.Successions)
 	assert.Empty(t, before.Problems)
 	assert.Empty(t, after.Problems, "the partnership on 1 July 2022 is valid")
