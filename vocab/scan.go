@@ -16,9 +16,12 @@ const MaxDepth = 32
 
 // MaxNumberChars is the longest number DecodeJSON accepts, written either
 // as a JSON number or as a string of digits (amounts are strings such as
-// "389095.00"). No sum of money needs more; parsing a decimal of a million
-// digits takes seconds, so longer ones are refused before decoding.
-const MaxNumberChars = 64
+// "389095.00"). Parsing a decimal of a million digits takes seconds, so
+// longer ones are refused before decoding; 16,384 characters take well
+// under a millisecond, and hold any decimal the decoder accepts written
+// out in full ("1e10000" is 10,001 digits), so a value read once can be
+// written and read again.
+const MaxNumberChars = 16 << 10
 
 // maxPathBytes bounds the JSON path written into an error, and
 // maxValueBytes the value quoted in it, so that an error never grows with
