@@ -29,7 +29,7 @@ func TestPublishDraftFlagsMissingParts(t *testing.T) {
 	d := annualreport.Publish(r, vocab.MustDate("2021-06-30"))
 	require.NoError(t, d.Check())
 	assert.True(t, d.Meta.Draft)
-	assert.Equal(t, "DRAFT: 1 PART MISSING", d.Meta.Watermark)
+	assert.Equal(t, "DRAFT: ONE PART MISSING", d.Meta.Watermark)
 	assert.Equal(t, "Draft prepared 30 June 2021", d.Cover.Status)
 	// The supporting training part has nothing to say and is left out; the
 	// required effectiveness part stays, flagged.
@@ -40,7 +40,7 @@ func TestPublishDraftFlagsMissingParts(t *testing.T) {
 	note, ok := about.Blocks[1].(*document.Note)
 	require.True(t, ok)
 	assert.Equal(t, document.NoteWarning, note.Kind)
-	assert.Equal(t, "This draft lacks 1 required part: How effective the arrangements were.", note.Text())
+	assert.Equal(t, "This draft lacks one required part: How effective the arrangements were.", note.Text())
 	assert.Equal(t, "effectiveness", note.Spans[1].Ref)
 }
 
@@ -111,7 +111,7 @@ func TestPracticeReviewsFromCases(t *testing.T) {
 	assert.Contains(t, s.Items[0].Text, "Complete the rapid review and send it to the Panel (20 November 2020)")
 	assert.NotContains(t, s.Items[0].Text, "2021-07")
 	assert.NotContains(t, s.Items[0].Text, "July 2021")
-	assert.True(t, strings.HasSuffix(s.Summary, "From the case records for 2020/21: 1 rapid review, 1 child safeguarding practice review commissioned and 0 reviews published."), s.Summary)
+	assert.True(t, strings.HasSuffix(s.Summary, "From the case records for 2020/21: one rapid review, one child safeguarding practice review commissioned and no reviews published."), s.Summary)
 }
 
 func TestCaseProblemsAreNamedAtTheirPath(t *testing.T) {

@@ -275,8 +275,8 @@ func (a *assembly) arrangements() Section {
 	board := p.Governance.Board
 	s.Summary = fmt.Sprintf("%s works under its %s for %s, made by %s with %s. The %s is set to meet %s a year, and %s and %s carry the work between meetings.",
 		p.Name, strings.ToLower(p.Arrangements.Title), a.in.Year, count(len(p.StatutoryPartners), "statutory partner"),
-		count(len(p.RelevantAgencies), "relevant agency"), board.Name, times(board.MeetingsPerYear),
-		strconv.Itoa(len(p.SubCommittees))+" sub-committees and groups", count(len(p.LocalGroups), "local practice group"))
+		count(len(p.RelevantAgencies), "relevant agency"), board.Name, vocab.Times(board.MeetingsPerYear),
+		vocab.Number(len(p.SubCommittees))+" "+vocab.Plural(len(p.SubCommittees), "sub-committee or group", "sub-committees and groups"), count(len(p.LocalGroups), "local practice group"))
 	s.Items = entryItems(a.in.Activities)
 	if len(a.in.Activities) == 0 {
 		missing(&s, "no activities are recorded for the year (input field activities)")
@@ -398,7 +398,7 @@ func (a *assembly) littleProgress() Section {
 	if slow == 0 {
 		s.Summary = fmt.Sprintf("Every one of the %s made some or good progress.", count(len(a.in.Priorities), "agreed priority"))
 	} else {
-		s.Summary = fmt.Sprintf("%d of the %s made little or no progress; the reasons follow.", slow, count(len(a.in.Priorities), "agreed priority"))
+		s.Summary = fmt.Sprintf("%s of the %s made little or no progress; the reasons follow.", vocab.Capitalise(vocab.Number(slow)), count(len(a.in.Priorities), "agreed priority"))
 	}
 	return s
 }
@@ -573,7 +573,7 @@ func entryItems(es []Entry) []Item {
 // package's nouns need.
 func count(n int, noun string) string {
 	if n == 1 {
-		return "1 " + noun
+		return "one " + noun
 	}
 	switch {
 	case strings.HasSuffix(noun, "y") && !strings.HasSuffix(noun, "ey"):
@@ -581,17 +581,7 @@ func count(n int, noun string) string {
 	default:
 		noun += "s"
 	}
-	return strconv.Itoa(n) + " " + noun
-}
-
-func times(n int) string {
-	switch n {
-	case 1:
-		return "once"
-	case 2:
-		return "twice"
-	}
-	return strconv.Itoa(n) + " times"
+	return vocab.Number(n) + " " + noun
 }
 
 func yesNo(b bool) string {

@@ -123,7 +123,7 @@ func TestMissingParts(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, r.Missing)
 		s, _ := r.Section(annualreport.SectionReviews)
-		assert.Contains(t, s.Summary, "0 rapid reviews, 0 child safeguarding practice reviews and 0 other learning reviews")
+		assert.Contains(t, s.Summary, "no rapid reviews, no child safeguarding practice reviews and no other learning reviews")
 	})
 
 	t.Run("funding", func(t *testing.T) {
