@@ -48,7 +48,7 @@ func (p *Page) OnInit() {
 	if p.model == nil {
 		p.model = state.NewModelFor(pt)
 		if err != nil {
-			p.model.Notice = err.Error()
+			p.model.Notice = vocab.Capitalise(err.Error())
 		}
 	}
 	p.partnership = pt.Name

@@ -43,7 +43,7 @@ func currentPartnership() (state.Partnership, error) {
 		if derr != nil {
 			return def, derr // the embedded file is checked by the masa tests
 		}
-		pt, err = def, fmt.Errorf("The partnership file could not be read, so the default partnership is shown: %w", err)
+		pt, err = def, fmt.Errorf("the partnership file could not be read, so the default partnership is shown: %w", err)
 	}
 	parsed.Store(data, parsedPartnership{pt, err})
 	return pt, err
