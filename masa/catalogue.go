@@ -266,3 +266,24 @@ func Undeclared[T ~string](field string, id T, declared []T, catalogues ...Catal
 	e.Rule = "declared"
 	return e
 }
+
+// StandardAs returns catalogue c's standard IDs, in their fixed order, as
+// the ID type of the package that uses the catalogue, such as
+// scrutiny.Aim or training.Method.
+func StandardAs[T ~string](c Catalogue) []T {
+	var out []T
+	for _, id := range c.Standard() {
+		out = append(out, T(id))
+	}
+	return out
+}
+
+// TermsOf returns p's items in catalogue c, in file order, as terms with
+// the partnership's own wording, typed for the package that uses them.
+func TermsOf[T ~string](p *Partnership, c Catalogue) vocab.Terms[T] {
+	out := vocab.Terms[T]{}
+	for _, it := range p.Items(c) {
+		out = append(out, vocab.Term[T]{ID: T(it.ID), Label: it.Label})
+	}
+	return out
+}

@@ -80,32 +80,15 @@ const (
 // Functions lists the standard scrutiny functions in a fixed order. A
 // partnership uses those its file lists under scrutiny.functions, with its
 // own wording, together with any it declares as its own.
-func Functions() []Function { return standard[Function](masa.ScrutinyFunctions) }
+func Functions() []Function { return masa.StandardAs[Function](masa.ScrutinyFunctions) }
 
 // Aims lists the standard aims in a fixed order.
-func Aims() []Aim { return standard[Aim](masa.ScrutinyAims) }
+func Aims() []Aim { return masa.StandardAs[Aim](masa.ScrutinyAims) }
 
 // Voices lists the standard mechanisms and then the standard data sources,
 // in a fixed order.
 func Voices() []Voice {
-	return append(standard[Voice](masa.VoiceMechanisms), standard[Voice](masa.VoiceDataSources)...)
-}
-
-func standard[T ~string](c masa.Catalogue) []T {
-	var out []T
-	for _, id := range c.Standard() {
-		out = append(out, T(id))
-	}
-	return out
-}
-
-// terms returns p's items in catalogue c as terms.
-func terms[T ~string](p *masa.Partnership, c masa.Catalogue) vocab.Terms[T] {
-	out := vocab.Terms[T]{}
-	for _, it := range p.Items(c) {
-		out = append(out, vocab.Term[T]{ID: T(it.ID), Label: it.Label})
-	}
-	return out
+	return append(masa.StandardAs[Voice](masa.VoiceMechanisms), masa.StandardAs[Voice](masa.VoiceDataSources)...)
 }
 
 // Arrangements is what the partnership's file says about scrutiny and the
@@ -159,9 +142,9 @@ func ArrangementsOf(p *masa.Partnership) (*Arrangements, error) {
 		return nil, fmt.Errorf("scrutiny: %w", err)
 	}
 	return &Arrangements{LeadArea: s.LeadArea,
-		Functions:  terms[Function](p, masa.ScrutinyFunctions),
-		Aims:       terms[Aim](p, masa.ScrutinyAims),
-		Mechanisms: terms[Voice](p, masa.VoiceMechanisms), DataSources: terms[Voice](p, masa.VoiceDataSources)}, nil
+		Functions:  masa.TermsOf[Function](p, masa.ScrutinyFunctions),
+		Aims:       masa.TermsOf[Aim](p, masa.ScrutinyAims),
+		Mechanisms: masa.TermsOf[Voice](p, masa.VoiceMechanisms), DataSources: masa.TermsOf[Voice](p, masa.VoiceDataSources)}, nil
 }
 
 // VoicesOf returns the voice mechanisms and then the data sources p lists,
@@ -174,7 +157,7 @@ func VoicesOf(p *masa.Partnership) (vocab.Terms[Voice], error) {
 	if err := p.CatalogueProblems().Err(); err != nil {
 		return nil, fmt.Errorf("scrutiny: %w", err)
 	}
-	return append(terms[Voice](p, masa.VoiceMechanisms), terms[Voice](p, masa.VoiceDataSources)...), nil
+	return append(masa.TermsOf[Voice](p, masa.VoiceMechanisms), masa.TermsOf[Voice](p, masa.VoiceDataSources)...), nil
 }
 
 // Lead returns who holds the partnership's scrutiny lead area on date on,

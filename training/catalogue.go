@@ -35,28 +35,11 @@ const (
 // Methods lists the standard delivery methods in a fixed order. A
 // partnership uses those its file lists under training.methods, with its
 // own wording, together with any it declares as its own.
-func Methods() []Method { return standard[Method](masa.TrainingMethods) }
+func Methods() []Method { return masa.StandardAs[Method](masa.TrainingMethods) }
 
 // EvidenceTypes lists the standard kinds of evaluation evidence in a fixed
 // order.
-func EvidenceTypes() []EvidenceType { return standard[EvidenceType](masa.TrainingEvaluation) }
-
-func standard[T ~string](c masa.Catalogue) []T {
-	var out []T
-	for _, id := range c.Standard() {
-		out = append(out, T(id))
-	}
-	return out
-}
-
-// terms returns p's items in catalogue c as terms.
-func terms[T ~string](p *masa.Partnership, c masa.Catalogue) vocab.Terms[T] {
-	out := vocab.Terms[T]{}
-	for _, it := range p.Items(c) {
-		out = append(out, vocab.Term[T]{ID: T(it.ID), Label: it.Label})
-	}
-	return out
-}
+func EvidenceTypes() []EvidenceType { return masa.StandardAs[EvidenceType](masa.TrainingEvaluation) }
 
 // arrangements is what the partnership's file says about training: the
 // IDs it lists, in file order, with its wording.
@@ -85,8 +68,8 @@ func arrangementsOf(p *masa.Partnership) (*arrangements, error) {
 		return nil, ps
 	}
 	a := &arrangements{name: p.Name, subCommittee: string(t.SubCommittee), toolkit: t.Toolkit, reportTo: t.ImpactReport,
-		sources: terms[vocab.LearningSource](p, masa.TrainingSources), methods: terms[Method](p, masa.TrainingMethods),
-		evidence: terms[EvidenceType](p, masa.TrainingEvaluation)}
+		sources: masa.TermsOf[vocab.LearningSource](p, masa.TrainingSources), methods: masa.TermsOf[Method](p, masa.TrainingMethods),
+		evidence: masa.TermsOf[EvidenceType](p, masa.TrainingEvaluation)}
 	for _, sc := range p.SubCommittees {
 		if sc.ID == t.SubCommittee {
 			a.subCommittee = sc.Name
