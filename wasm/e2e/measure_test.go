@@ -62,7 +62,7 @@ func TestMeasure(t *testing.T) {
 	for _, merged := range []bool{false, true} {
 		if merged {
 			tb.do(t, chromedp.Click(chromedp.CSS(`#field-icb`)))
-			tb.waitFor(t, `document.querySelectorAll('#allocation tbody tr').length === 9`)
+			tb.waitFor(t, `document.querySelectorAll('#allocation tbody tr').length === 8`)
 		}
 		res := eval[map[string][]float64](t, tb, editScript)
 		label := "baseline form"
