@@ -251,12 +251,12 @@ func (e *Engine) status(t *trail, on vocab.Date) (*Status, error) {
 			Step: cs.ID, Name: per.names[s.step], Stage: cs.Stage, State: s.state, Owner: owner,
 			NotBefore: s.notBefore, Citation: per.cites[s.step], Optional: cs.Optional,
 		}
-		if cs.due != nil {
-			ss.DueRule = t.dueRule(cs.due, on)
-		}
 		if s.hasDue {
 			ss.Due = s.due
 			ss.Provisional = t.provisional(cs.due, on, s.due)
+		}
+		if cs.due != nil {
+			ss.DueRule = t.dueRule(cs.due, on, ss.Provisional)
 		}
 		if s.overdue(on) {
 			ss.Overdue, ss.DaysOverdue = true, on.DaysSince(s.due)
@@ -332,8 +332,9 @@ func (t *trail) provisional(k *cclock, on, due vocab.Date) bool {
 	return ok && t.cal.Provisional(from, due)
 }
 
-// dueRule says how a clock's date is worked out, with the dates.
-func (t *trail) dueRule(k *cclock, on vocab.Date) string {
+// dueRule says how a clock's date is worked out, with the dates, and
+// whether it was counted over a provisional calendar.
+func (t *trail) dueRule(k *cclock, on vocab.Date, provisional bool) string {
 	from, ok := t.anchorDate(k, on)
 	if !ok {
 		waiting := "not yet recorded"
@@ -342,17 +343,15 @@ func (t *trail) dueRule(k *cclock, on vocab.Date) string {
 		}
 		return k.Text + " (" + waiting + ")"
 	}
-	provisional := ""
-	if k.WorkingDays != 0 {
-		if due, err := t.cal.AddWorkingDays(from, k.WorkingDays); err == nil && t.cal.Provisional(from, due) {
-			provisional = " (provisional: counted over bank holidays not yet announced)"
-		}
+	note := ""
+	if provisional {
+		note = " (provisional: counted over bank holidays not yet announced)"
 	}
 	switch {
 	case k.WorkingDays > 0:
-		return fmt.Sprintf("%s: %s is day 0, and the deadline is the %s working day after it%s", k.Text, from.Long(), vocab.Ordinal(k.WorkingDays), provisional)
+		return fmt.Sprintf("%s: %s is day 0, and the deadline is the %s working day after it%s", k.Text, from.Long(), vocab.Ordinal(k.WorkingDays), note)
 	case k.WorkingDays < 0:
-		return fmt.Sprintf("%s: the %s working day before %s%s", k.Text, vocab.Ordinal(-k.WorkingDays), from.Long(), provisional)
+		return fmt.Sprintf("%s: the %s working day before %s%s", k.Text, vocab.Ordinal(-k.WorkingDays), from.Long(), note)
 	case k.Days != 0:
 		return fmt.Sprintf("%s: %d days from %s", k.Text, k.Days, from.Long())
 	}
